@@ -1,0 +1,317 @@
+package dk.queue.core.domain;
+
+import dk.queue.core.domain.Command.CallNext;
+import dk.queue.core.domain.Command.CancelTicket;
+import dk.queue.core.domain.Command.CloseDesk;
+import dk.queue.core.domain.Command.FinishService;
+import dk.queue.core.domain.Command.IssueTicket;
+import dk.queue.core.domain.Command.NoShow;
+import dk.queue.core.domain.Command.OpenDesk;
+import dk.queue.core.domain.Command.PauseDesk;
+import dk.queue.core.domain.Command.Recall;
+import dk.queue.core.domain.Command.ResumeDesk;
+import dk.queue.core.domain.Command.StartService;
+import dk.queue.core.domain.Command.Tick;
+import dk.queue.core.domain.Command.Transfer;
+import dk.queue.core.domain.Rejection.Reason;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The state machine of a branch: {@code state + command -> new state + events}, or a rejection.
+ *
+ * <p>Before any command, a branch whose local day has changed starts a new day: tickets left over
+ * are cancelled as expired, desks close, numbering restarts. After any accepted command, the
+ * services available now are recomputed, and a change is an event of its own.
+ */
+public final class BranchMachine {
+  private BranchMachine() {}
+
+  public static Decision decide(BranchState state, Command command) {
+    Draft draft = new Draft(state, command.at());
+    draft.startDayIfNew();
+    Optional<Rejection> rejection = command.accept(new Rules(draft));
+    if (rejection.isPresent()) {
+      return new Decision.Rejected(rejection.get());
+    }
+    draft.followAvailability();
+    List<Recorded> outbox = new ArrayList<>(state.outbox());
+    outbox.addAll(draft.events);
+    return new Decision.Accepted(draft.state.withOutbox(outbox), draft.events);
+  }
+
+  /** The state as events are added to it, one at a time. */
+  private static final class Draft {
+    BranchState state;
+    final Instant at;
+    final List<Recorded> events = new ArrayList<>();
+
+    Draft(BranchState state, Instant at) {
+      this.state = state;
+      this.at = at;
+    }
+
+    void emit(Event event) {
+      Recorded r = new Recorded(state.def().id(), state.seq() + 1, at, event);
+      state = state.apply(r);
+      events.add(r);
+    }
+
+    void startDayIfNew() {
+      LocalDate today = at.atZone(state.def().zone()).toLocalDate();
+      if (!today.isAfter(state.day())) {
+        return;
+      }
+      for (Ticket t : sortedActive()) {
+        emit(new Event.TicketCancelled(t.id(), "expired"));
+      }
+      for (DeskDef d : state.def().desks()) {
+        if (state.desks().get(d.id()).mode() != Desk.Mode.CLOSED) {
+          emit(new Event.DeskClosed(d.id()));
+        }
+      }
+      emit(new Event.DayStarted(today));
+    }
+
+    void followAvailability() {
+      List<String> now = Availability.compute(state, at);
+      if (!now.equals(state.available())) {
+        emit(new Event.AvailabilityChanged(now));
+      }
+    }
+
+    private List<Ticket> sortedActive() {
+      return state.tickets().values().stream()
+          .sorted(java.util.Comparator.comparing(Ticket::issuedAt).thenComparing(Ticket::id))
+          .toList();
+    }
+  }
+
+  /** The rules of each command: check, then emit. Empty means accepted. */
+  private static final class Rules implements Command.Handler<Optional<Rejection>> {
+    private static final Optional<Rejection> OK = Optional.empty();
+    private final Draft draft;
+
+    Rules(Draft draft) {
+      this.draft = draft;
+    }
+
+    private BranchState state() {
+      return draft.state;
+    }
+
+    private static Optional<Rejection> reject(Reason reason, String message) {
+      return Optional.of(Rejection.of(reason, message));
+    }
+
+    @Override
+    public Optional<Rejection> issueTicket(IssueTicket c) {
+      Optional<ServiceDef> service = state().def().service(c.service());
+      if (service.isEmpty()) {
+        return reject(Reason.UNKNOWN_SERVICE, "No service '" + c.service() + "' at this branch");
+      }
+      if (c.ticketId() == null || c.ticketId().isBlank() || state().ticket(c.ticketId()).isPresent()) {
+        return reject(Reason.INVALID, "ticketId must be new");
+      }
+      if (service.get().appointmentOnly()) {
+        return reject(Reason.SERVICE_UNAVAILABLE, service.get().name().en() + " is by appointment only");
+      }
+      if (!Availability.isAvailable(state(), c.service(), draft.at)) {
+        return reject(Reason.SERVICE_UNAVAILABLE, service.get().name().en() + " is not available here now");
+      }
+      int next = state().lastNumber().getOrDefault(c.service(), 0) + 1;
+      String number = service.get().letter() + String.format(Locale.ROOT, "%03d", next);
+      Channel channel = c.channel() == null ? Channel.KIOSK : c.channel();
+      draft.emit(new Event.TicketIssued(c.ticketId(), c.service(), number, channel, c.language()));
+      return OK;
+    }
+
+    @Override
+    public Optional<Rejection> cancelTicket(CancelTicket c) {
+      Optional<Ticket> ticket = state().ticket(c.ticketId());
+      if (ticket.isEmpty()) {
+        return reject(Reason.UNKNOWN_TICKET, "No ticket '" + c.ticketId() + "'");
+      }
+      switch (ticket.get().state()) {
+        case SERVING:
+          return reject(Reason.TICKET_IN_SERVICE, "The ticket is being served");
+        case WAITING:
+        case CALLED:
+          draft.emit(new Event.TicketCancelled(c.ticketId(), "citizen"));
+          return OK;
+        default:
+          return reject(Reason.TICKET_FINISHED, "The ticket has already ended");
+      }
+    }
+
+    @Override
+    public Optional<Rejection> openDesk(OpenDesk c) {
+      Desk desk = state().desks().get(c.desk());
+      if (desk == null) {
+        return reject(Reason.UNKNOWN_DESK, "No desk '" + c.desk() + "' at this branch");
+      }
+      if (c.services().isEmpty() || new HashSet<>(c.services()).size() != c.services().size()) {
+        return reject(Reason.INVALID, "services must name at least one service, each once");
+      }
+      for (String s : c.services()) {
+        if (state().def().service(s).isEmpty()) {
+          return reject(Reason.UNKNOWN_SERVICE, "No service '" + s + "' at this branch");
+        }
+        if (!c.skills().contains(s)) {
+          return reject(Reason.NOT_SKILLED, c.staff() + " is not skilled for '" + s + "'");
+        }
+      }
+      if (desk.mode() != Desk.Mode.CLOSED && !desk.staff().equals(c.staff())) {
+        return reject(Reason.DESK_OCCUPIED, "The desk is open for " + desk.staff());
+      }
+      draft.emit(new Event.DeskOpened(c.desk(), c.staff(), c.services()));
+      return OK;
+    }
+
+    @Override
+    public Optional<Rejection> pauseDesk(PauseDesk c) {
+      return atOwnDesk(c.desk(), c.staff()).or(() -> {
+        Desk desk = state().desks().get(c.desk());
+        if (desk.mode() == Desk.Mode.PAUSED) {
+          return reject(Reason.DESK_PAUSED, "The desk is already paused");
+        }
+        if (desk.current() != null) {
+          return reject(Reason.DESK_BUSY, "Finish the current ticket first");
+        }
+        draft.emit(new Event.DeskPaused(c.desk(), c.reason()));
+        return OK;
+      });
+    }
+
+    @Override
+    public Optional<Rejection> resumeDesk(ResumeDesk c) {
+      return atOwnDesk(c.desk(), c.staff()).or(() -> {
+        if (state().desks().get(c.desk()).mode() != Desk.Mode.PAUSED) {
+          return reject(Reason.DESK_NOT_PAUSED, "The desk is not paused");
+        }
+        draft.emit(new Event.DeskResumed(c.desk()));
+        return OK;
+      });
+    }
+
+    @Override
+    public Optional<Rejection> closeDesk(CloseDesk c) {
+      return atOwnDesk(c.desk(), c.staff()).or(() -> {
+        if (state().desks().get(c.desk()).current() != null) {
+          return reject(Reason.DESK_BUSY, "Finish the current ticket first");
+        }
+        draft.emit(new Event.DeskClosed(c.desk()));
+        return OK;
+      });
+    }
+
+    @Override
+    public Optional<Rejection> callNext(CallNext c) {
+      return atOwnDesk(c.desk(), c.staff()).or(() -> {
+        Desk desk = state().desks().get(c.desk());
+        if (desk.mode() == Desk.Mode.PAUSED) {
+          return reject(Reason.DESK_PAUSED, "The desk is paused");
+        }
+        if (desk.current() != null) {
+          return reject(Reason.DESK_BUSY, "Finish the current ticket first");
+        }
+        CallPolicy.next(state(), desk.services(), draft.at).ifPresent(t ->
+            draft.emit(new Event.TicketCalled(t.id(), c.desk(), t.number(), t.service())));
+        return OK;
+      });
+    }
+
+    @Override
+    public Optional<Rejection> recall(Recall c) {
+      return withCalled(c.desk(), c.staff(), t ->
+          draft.emit(new Event.TicketRecalled(t.id(), c.desk(), t.number(), t.service())));
+    }
+
+    @Override
+    public Optional<Rejection> startService(StartService c) {
+      return withCalled(c.desk(), c.staff(), t -> draft.emit(new Event.ServiceStarted(t.id(), c.desk())));
+    }
+
+    @Override
+    public Optional<Rejection> noShow(NoShow c) {
+      return withCalled(c.desk(), c.staff(), t -> draft.emit(new Event.TicketNoShow(t.id(), c.desk())));
+    }
+
+    @Override
+    public Optional<Rejection> finishService(FinishService c) {
+      return withCurrent(c.desk(), c.staff()).or(() -> {
+        Ticket t = currentOf(c.desk());
+        if (t.state() != TicketState.SERVING) {
+          return reject(Reason.NOT_SERVING, "Start serving the ticket first");
+        }
+        draft.emit(new Event.TicketDone(t.id(), c.desk(), c.outcome()));
+        return OK;
+      });
+    }
+
+    @Override
+    public Optional<Rejection> transfer(Transfer c) {
+      return withCurrent(c.desk(), c.staff()).or(() -> {
+        if (state().def().service(c.service()).isEmpty()) {
+          return reject(Reason.UNKNOWN_SERVICE, "No service '" + c.service() + "' at this branch");
+        }
+        if (c.placement() == null) {
+          return reject(Reason.INVALID, "placement must be first, last or by-issue-time");
+        }
+        if (!Availability.isAvailable(state(), c.service(), draft.at)) {
+          return reject(Reason.SERVICE_UNAVAILABLE, "Nobody serves '" + c.service() + "' here now");
+        }
+        Ticket t = currentOf(c.desk());
+        draft.emit(new Event.TicketTransferred(t.id(), c.desk(), t.service(), c.service(), c.placement()));
+        return OK;
+      });
+    }
+
+    @Override
+    public Optional<Rejection> tick(Tick c) {
+      return OK;
+    }
+
+    /** The desk exists, is open or paused, and belongs to this staff member. */
+    private Optional<Rejection> atOwnDesk(String deskId, String staff) {
+      Desk desk = state().desks().get(deskId);
+      if (desk == null) {
+        return reject(Reason.UNKNOWN_DESK, "No desk '" + deskId + "' at this branch");
+      }
+      if (desk.mode() == Desk.Mode.CLOSED) {
+        return reject(Reason.DESK_CLOSED, "The desk is closed");
+      }
+      if (!desk.staff().equals(staff)) {
+        return reject(Reason.NOT_YOUR_DESK, "The desk is open for " + desk.staff());
+      }
+      return OK;
+    }
+
+    private Optional<Rejection> withCurrent(String deskId, String staff) {
+      return atOwnDesk(deskId, staff).or(() -> state().desks().get(deskId).current() == null
+          ? reject(Reason.NO_CURRENT_TICKET, "The desk has no current ticket")
+          : OK);
+    }
+
+    /** The desk's current ticket is called and not yet served. */
+    private Optional<Rejection> withCalled(String deskId, String staff, java.util.function.Consumer<Ticket> then) {
+      return withCurrent(deskId, staff).or(() -> {
+        Ticket t = currentOf(deskId);
+        if (t.state() == TicketState.SERVING) {
+          return reject(Reason.ALREADY_SERVING, "The ticket is already being served");
+        }
+        then.accept(t);
+        return OK;
+      });
+    }
+
+    private Ticket currentOf(String deskId) {
+      return state().tickets().get(state().desks().get(deskId).current());
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package dk.queue.core.domain;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What someone asks a branch to do. Each carries the moment it was accepted ({@code at}) and any
+ * new id, chosen by the node that accepted it, so that its outcome depends on nothing else.
+ */
+public sealed interface Command extends Serializable {
+  Instant at();
+
+  <R> R accept(Handler<R> h);
+
+  /** One method per command: the compiler checks that the state machine covers every command. */
+  interface Handler<R> {
+    R issueTicket(IssueTicket c);
+
+    R cancelTicket(CancelTicket c);
+
+    R openDesk(OpenDesk c);
+
+    R pauseDesk(PauseDesk c);
+
+    R resumeDesk(ResumeDesk c);
+
+    R closeDesk(CloseDesk c);
+
+    R callNext(CallNext c);
+
+    R recall(Recall c);
+
+    R startService(StartService c);
+
+    R finishService(FinishService c);
+
+    R noShow(NoShow c);
+
+    R transfer(Transfer c);
+
+    R tick(Tick c);
+  }
+
+  /** Take a ticket for a service. */
+  record IssueTicket(Instant at, String ticketId, String service, Channel channel, String language) implements Command {
+    public <R> R accept(Handler<R> h) {
+      return h.issueTicket(this);
+    }
+  }
+
+  /** The citizen left: the ticket is cancelled. */
+  record CancelTicket(Instant at, String ticketId) implements Command {
+    public <R> R accept(Handler<R> h) {
+      return h.cancelTicket(this);
+    }
+  }
+
+  /**
+   * Staff open a desk (or change the services of the desk they have open).
+   *
+   * @param skills   the staff member's skills, from configuration
+   * @param services the services to serve, in priority order
+   */
+  record OpenDesk(Instant at, String desk, String staff, Set<String> skills, List<String> services) implements Command {
+    public <R> R accept(Handler<R> h) {
+      return h.openDesk(this);
+    }
+
+    public OpenDesk {
+      skills = Set.copyOf(skills);
+      services = List.copyOf(services);
+    }
+  }
+
+  record PauseDesk(Instant at, String desk, String staff, String reason) implements Command {
+    public <R> R accept(Handler<R> h) {
+      return h.pauseDesk(this);
+    }
+  }
+
+  record ResumeDesk(Instant at, String desk, String staff) implements Command {
+    public <R> R accept(Handler<R> h) {
+      return h.resumeDesk(this);
+    }
+  }
+
+  record CloseDesk(Instant at, String desk, String staff) implements Command {
+    public <R> R accept(Handler<R> h) {
+      return h.closeDesk(this);
+    }
+  }
+
+  record CallNext(Instant at, String desk, String staff) implements Command {
+    public <R> R accept(Handler<R> h) {
+      return h.callNext(this);
+    }
+  }
+
+  record Recall(Instant at, String desk, String staff) implements Command {
+    public <R> R accept(Handler<R> h) {
+      return h.recall(this);
+    }
+  }
+
+  record StartService(Instant at, String desk, String staff) implements Command {
+    public <R> R accept(Handler<R> h) {
+      return h.startService(this);
+    }
+  }
+
+  record FinishService(Instant at, String desk, String staff, String outcome) implements Command {
+    public <R> R accept(Handler<R> h) {
+      return h.finishService(this);
+    }
+  }
+
+  record NoShow(Instant at, String desk, String staff) implements Command {
+    public <R> R accept(Handler<R> h) {
+      return h.noShow(this);
+    }
+  }
+
+  record Transfer(Instant at, String desk, String staff, String service, Placement placement) implements Command {
+    public <R> R accept(Handler<R> h) {
+      return h.transfer(this);
+    }
+  }
+
+  /** Time passed: roll the day over at local midnight and follow opening hours. */
+  record Tick(Instant at) implements Command {
+    public <R> R accept(Handler<R> h) {
+      return h.tick(this);
+    }
+  }
+}

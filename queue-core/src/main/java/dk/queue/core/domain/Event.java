@@ -1,0 +1,137 @@
+package dk.queue.core.domain;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What happened at a branch. Applied in {@code seq} order they rebuild the branch's state. */
+public sealed interface Event extends Serializable {
+
+  <R> R accept(Visitor<R> v);
+
+  /** One method per event: the compiler checks that every handler covers every event. */
+  interface Visitor<R> {
+    R dayStarted(DayStarted e);
+
+    R ticketIssued(TicketIssued e);
+
+    R ticketCancelled(TicketCancelled e);
+
+    R deskOpened(DeskOpened e);
+
+    R deskPaused(DeskPaused e);
+
+    R deskResumed(DeskResumed e);
+
+    R deskClosed(DeskClosed e);
+
+    R ticketCalled(TicketCalled e);
+
+    R ticketRecalled(TicketRecalled e);
+
+    R serviceStarted(ServiceStarted e);
+
+    R ticketDone(TicketDone e);
+
+    R ticketNoShow(TicketNoShow e);
+
+    R ticketTransferred(TicketTransferred e);
+
+    R availabilityChanged(AvailabilityChanged e);
+  }
+
+  /** A new day at the branch: numbering restarts. */
+  record DayStarted(LocalDate day) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.dayStarted(this);
+    }
+  }
+
+  record TicketIssued(String ticket, String service, String number, Channel channel, String language) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.ticketIssued(this);
+    }
+  }
+
+  /** @param reason {@code citizen} (left) or {@code expired} (left over at the end of the day) */
+  record TicketCancelled(String ticket, String reason) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.ticketCancelled(this);
+    }
+  }
+
+  record DeskOpened(String desk, String staff, List<String> services) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.deskOpened(this);
+    }
+
+    public DeskOpened {
+      services = List.copyOf(services);
+    }
+  }
+
+  record DeskPaused(String desk, String reason) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.deskPaused(this);
+    }
+  }
+
+  record DeskResumed(String desk) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.deskResumed(this);
+    }
+  }
+
+  record DeskClosed(String desk) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.deskClosed(this);
+    }
+  }
+
+  record TicketCalled(String ticket, String desk, String number, String service) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.ticketCalled(this);
+    }
+  }
+
+  record TicketRecalled(String ticket, String desk, String number, String service) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.ticketRecalled(this);
+    }
+  }
+
+  record ServiceStarted(String ticket, String desk) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.serviceStarted(this);
+    }
+  }
+
+  record TicketDone(String ticket, String desk, String outcome) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.ticketDone(this);
+    }
+  }
+
+  record TicketNoShow(String ticket, String desk) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.ticketNoShow(this);
+    }
+  }
+
+  record TicketTransferred(String ticket, String desk, String fromService, String toService, Placement placement) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.ticketTransferred(this);
+    }
+  }
+
+  /** The set of services available now changed; {@code available} is the whole new set. */
+  record AvailabilityChanged(List<String> available) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.availabilityChanged(this);
+    }
+
+    public AvailabilityChanged {
+      available = List.copyOf(available);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package dk.queue.core.domain;
+
+import java.io.Serializable;
+
+/** Today's measured service times of one service, for the wait estimate. */
+public record HandlingStats(long served, long totalSeconds) implements Serializable {
+  public static final HandlingStats NONE = new HandlingStats(0, 0);
+
+  public HandlingStats plus(long seconds) {
+    return new HandlingStats(served + 1, totalSeconds + seconds);
+  }
+}

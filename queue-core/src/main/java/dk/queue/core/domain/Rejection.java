@@ -1,0 +1,37 @@
+package dk.queue.core.domain;
+
+import java.io.Serializable;
+
+/** Why a command was refused. A rejected command changes nothing. */
+public record Rejection(Reason reason, String message) implements Serializable {
+
+  /** Every reason the domain refuses a command for; the HTTP adapter maps each to a status once. */
+  public enum Reason {
+    UNKNOWN_SERVICE,
+    UNKNOWN_DESK,
+    UNKNOWN_TICKET,
+    INVALID,
+    NOT_SKILLED,
+    NOT_YOUR_DESK,
+    SERVICE_UNAVAILABLE,
+    DESK_OCCUPIED,
+    DESK_CLOSED,
+    DESK_PAUSED,
+    DESK_NOT_PAUSED,
+    DESK_BUSY,
+    NO_CURRENT_TICKET,
+    ALREADY_SERVING,
+    NOT_SERVING,
+    TICKET_FINISHED,
+    TICKET_IN_SERVICE;
+
+    /** The machine-readable code of the API, for example {@code service_unavailable}. */
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  public static Rejection of(Reason reason, String message) {
+    return new Rejection(reason, message);
+  }
+}

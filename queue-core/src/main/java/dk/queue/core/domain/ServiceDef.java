@@ -1,0 +1,30 @@
+package dk.queue.core.domain;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * A service as offered at one branch.
+ *
+ * @param group             the kiosk group it is shown under (for example "borgerservice")
+ * @param targetWaitSeconds the wait the branch aims to keep below; past it a ticket goes ahead
+ *                          of lower priorities at a desk
+ * @param serviceSeconds    the expected time at the desk before any has been measured today
+ * @param appointmentOnly   served by appointment only: no tickets from the kiosk
+ */
+public record ServiceDef(
+    String id,
+    LocalizedText name,
+    String letter,
+    String group,
+    int targetWaitSeconds,
+    int serviceSeconds,
+    OpeningHours hours,
+    boolean appointmentOnly) implements Serializable {
+  public ServiceDef {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(letter, "letter");
+    Objects.requireNonNull(hours, "hours");
+  }
+}

@@ -1,0 +1,45 @@
+package dk.queue.core.domain;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * A ticket. Carries no personal data.
+ *
+ * @param queuedAt when it entered its current queue (issue time, or the time of its last transfer)
+ */
+public record Ticket(
+    String id,
+    String number,
+    String service,
+    Channel channel,
+    String language,
+    TicketState state,
+    Instant issuedAt,
+    Instant queuedAt,
+    String desk,
+    Instant calledAt,
+    Instant startedAt,
+    Instant endedAt,
+    String outcome) implements Serializable {
+
+  public static Ticket issued(String id, String number, String service, Channel channel, String language, Instant at) {
+    return new Ticket(id, number, service, channel, language, TicketState.WAITING, at, at, null, null, null, null, null);
+  }
+
+  public Ticket called(String deskId, Instant at) {
+    return new Ticket(id, number, service, channel, language, TicketState.CALLED, issuedAt, queuedAt, deskId, at, null, null, null);
+  }
+
+  public Ticket serving(Instant at) {
+    return new Ticket(id, number, service, channel, language, TicketState.SERVING, issuedAt, queuedAt, desk, calledAt, at, null, null);
+  }
+
+  public Ticket ended(TicketState end, String outcomeCode, Instant at) {
+    return new Ticket(id, number, service, channel, language, end, issuedAt, queuedAt, desk, calledAt, startedAt, at, outcomeCode);
+  }
+
+  public Ticket requeued(String toService, Instant at) {
+    return new Ticket(id, number, toService, channel, language, TicketState.WAITING, issuedAt, at, null, null, null, null, null);
+  }
+}

@@ -1,0 +1,8 @@
+package dk.queue.core.web;
+
+import dk.queue.core.config.QueueConfig;
+import dk.queue.core.engine.Feeds;
+import io.vertx.core.Vertx;
+
+/** What a web module may use of the node it runs in. */
+public record NodeContext(Vertx vertx, QueueConfig config, Feeds feeds) {}

@@ -138,6 +138,7 @@ public record BranchState(
     @Override
     public Void dayStarted(Event.DayStarted e) {
       day = e.day();
+      recentCalls.clear();
       lastNumber.clear();
       handling.clear();
       finished.clear();

@@ -1,0 +1,17 @@
+package dk.queue.core.engine;
+
+/** Event-bus addresses and Hazelcast structure names, each defined once. */
+public final class Addresses {
+  private Addresses() {}
+
+  /** The map of branch states, keyed by branch id. */
+  public static final String BRANCH_MAP = "queue.branches";
+
+  /** The map of staff sessions, keyed by token. */
+  public static final String SESSION_MAP = "queue.sessions";
+
+  /** Where the changes of a branch are published. */
+  public static String branchEvents(String branch) {
+    return "queue.branch." + branch + ".events";
+  }
+}

@@ -1,0 +1,180 @@
+package dk.queue.core.engine;
+
+import dk.queue.core.domain.BranchState;
+import dk.queue.core.domain.Views;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One branch's live updates on this node, in seq order. The event bus may deliver changes late, twice
+ * or out of order: a change that arrives early waits briefly for the ones before it; if they do not
+ * come, every client gets a fresh snapshot from the branch state instead. All of it runs on one
+ * event-loop context.
+ */
+final class BranchFeed {
+  static final int KEPT = 256;
+  static final long GAP_WAIT_MS = 300;
+
+  private final String branch;
+  private final Context context;
+  private final Supplier<Future<BranchState>> state;
+  private final Clock clock;
+  private final ArrayDeque<Update> recent = new ArrayDeque<>();
+  private final TreeMap<Long, Update> early = new TreeMap<>();
+  private final List<Client> clients = new ArrayList<>();
+  private MessageConsumer<String> consumer;
+  private long last = -1;
+  private long gapTimer = -1;
+
+  BranchFeed(String branch, Context context, Supplier<Future<BranchState>> state, Clock clock) {
+    this.branch = branch;
+    this.context = context;
+    this.state = state;
+    this.clock = clock;
+  }
+
+  /** Starts listening; must run on the feed's context. */
+  Future<Void> start() {
+    consumer = context.owner().eventBus().consumer(Addresses.branchEvents(branch), m -> receive(Update.fromJson(m.body())));
+    return consumer.completion().compose(v -> resync());
+  }
+
+  AutoCloseable subscribe(long afterSeq, Consumer<Update> listener) {
+    Client client = new Client(listener);
+    context.runOnContext(v -> {
+      if (afterSeq >= 0 && last >= 0 && covers(afterSeq)) {
+        client.cursor = afterSeq;
+        clients.add(client);
+        recent.forEach(client::offer);
+      } else {
+        state.get().onSuccess(s -> {
+          if (client.closed) {
+            return;
+          }
+          client.deliver(snapshot(s));
+          clients.add(client);
+          recent.forEach(client::offer);
+        });
+      }
+    });
+    return () -> context.runOnContext(v -> {
+      client.closed = true;
+      clients.remove(client);
+    });
+  }
+
+  int clientCount() {
+    return clients.size();
+  }
+
+  private boolean covers(long afterSeq) {
+    if (afterSeq == last) {
+      return true;
+    }
+    return !recent.isEmpty() && recent.peekFirst().seq() <= afterSeq + 1 && afterSeq < last;
+  }
+
+  private void receive(Update u) {
+    if (last < 0 || u.seq() > last + 1) {
+      early.put(u.seq(), u);
+      if (last >= 0 && gapTimer < 0) {
+        gapTimer = context.owner().setTimer(GAP_WAIT_MS, t -> {
+          gapTimer = -1;
+          if (!early.isEmpty()) {
+            resync();
+          }
+        });
+      }
+      return;
+    }
+    if (u.seq() <= last) {
+      return;
+    }
+    publish(u);
+    drainEarly();
+  }
+
+  private void drainEarly() {
+    while (!early.isEmpty() && early.firstKey() <= last + 1) {
+      Update next = early.pollFirstEntry().getValue();
+      if (next.seq() == last + 1) {
+        publish(next);
+      }
+    }
+    if (early.isEmpty() && gapTimer >= 0) {
+      context.owner().cancelTimer(gapTimer);
+      gapTimer = -1;
+    }
+  }
+
+  private Future<Void> resync() {
+    return state.get().map(s -> {
+      if (s.seq() > last) {
+        Update snap = snapshot(s);
+        last = s.seq();
+        recent.clear();
+        early.headMap(last, true).clear();
+        clients.forEach(c -> c.deliver(snap));
+      }
+      drainEarly();
+      return null;
+    });
+  }
+
+  private void publish(Update u) {
+    last = u.seq();
+    recent.addLast(u);
+    while (recent.size() > KEPT) {
+      recent.removeFirst();
+    }
+    for (Client c : List.copyOf(clients)) {
+      c.offer(u);
+    }
+  }
+
+  private Update snapshot(BranchState s) {
+    return new Update(branch, s.seq(), null, Views.snapshot(s, clock.instant()));
+  }
+
+  void stop() {
+    if (consumer != null) {
+      consumer.unregister();
+    }
+  }
+
+  /** A subscriber and the seq it has seen up to. */
+  private static final class Client {
+    final Consumer<Update> listener;
+    long cursor = -1;
+    boolean closed;
+
+    Client(Consumer<Update> listener) {
+      this.listener = listener;
+    }
+
+    void offer(Update u) {
+      if (u.seq() > cursor) {
+        deliver(u);
+      }
+    }
+
+    void deliver(Update u) {
+      cursor = u.seq();
+      try {
+        listener.accept(u);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "a live-update listener failed", e);
+      }
+    }
+  }
+
+  private static final System.Logger LOG = System.getLogger(BranchFeed.class.getName());
+}

@@ -1,0 +1,39 @@
+package dk.queue.core.engine;
+
+import com.hazelcast.map.EntryProcessor;
+import dk.queue.core.domain.BranchMachine;
+import dk.queue.core.domain.BranchState;
+import dk.queue.core.domain.Command;
+import dk.queue.core.domain.Decision;
+import dk.queue.core.domain.Rejection;
+import java.util.Map;
+
+/**
+ * Runs one command where the branch's state lives, atomically. The command carries its time and
+ * ids, so the backup replica runs the same processor and reaches the same state.
+ */
+final class CommandProcessor implements EntryProcessor<String, BranchState, Outcome> {
+  private static final long serialVersionUID = 1L;
+  private final Command command;
+
+  CommandProcessor(Command command) {
+    this.command = command;
+  }
+
+  @Override
+  public Outcome process(Map.Entry<String, BranchState> entry) {
+    BranchState state = entry.getValue();
+    if (state == null) {
+      return Outcome.rejected(Rejection.of(Rejection.Reason.INVALID, "branch not loaded: " + entry.getKey()));
+    }
+    Decision decision = BranchMachine.decide(state, command);
+    if (decision instanceof Decision.Rejected) {
+      return Outcome.rejected(((Decision.Rejected) decision).rejection());
+    }
+    Decision.Accepted accepted = (Decision.Accepted) decision;
+    if (!accepted.events().isEmpty()) {
+      entry.setValue(accepted.state());
+    }
+    return new Outcome(null, accepted.events(), accepted.state());
+  }
+}

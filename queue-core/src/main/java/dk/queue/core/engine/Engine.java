@@ -1,0 +1,196 @@
+package dk.queue.core.engine;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import dk.queue.core.config.QueueConfig;
+import dk.queue.core.domain.BranchDef;
+import dk.queue.core.domain.BranchState;
+import dk.queue.core.domain.Command;
+import dk.queue.core.domain.Recorded;
+import dk.queue.core.domain.Views;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Runs commands on branch states held in a Hazelcast map: each command is an entry processor on
+ * the member that owns the branch, so there is exactly one writer per branch wherever the command
+ * came from. Accepted events are published on the event bus and drained into the store.
+ */
+public final class Engine implements Feeds {
+  static final Duration TICK = Duration.ofSeconds(10);
+  static final Duration DRAIN_RETRY = Duration.ofSeconds(2);
+
+  private final Vertx vertx;
+  private final Context context;
+  private final IMap<String, BranchState> branches;
+  private final QueueConfig config;
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final EventStore store;
+  private final OutboxDrainer drainer;
+  private final Map<String, Future<BranchFeed>> feeds = new ConcurrentHashMap<>();
+  private final List<Consumer<List<Recorded>>> listeners = new ArrayList<>();
+  private long tickTimer = -1;
+  private long drainTimer = -1;
+
+  public Engine(Vertx vertx, HazelcastInstance hazelcast, QueueConfig config, Clock clock, IdGenerator ids,
+                EventStore store) {
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.branches = hazelcast.getMap(Addresses.BRANCH_MAP);
+    this.config = config;
+    this.clock = clock;
+    this.ids = ids;
+    this.store = store;
+    this.drainer = new OutboxDrainer(vertx, branches, store);
+  }
+
+  public QueueConfig config() {
+    return config;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public IdGenerator ids() {
+    return ids;
+  }
+
+  public boolean storeHealthy() {
+    return drainer.storeHealthy();
+  }
+
+  /** Called with the events of every command this node ran, in order, on an event loop. */
+  public void onEvents(Consumer<List<Recorded>> listener) {
+    listeners.add(listener);
+  }
+
+  /** Loads every configured branch that the cluster does not hold yet, replaying today's log. */
+  public Future<Void> start() {
+    List<Future<BranchState>> loads = new ArrayList<>();
+    for (BranchDef def : config.branches()) {
+      loads.add(vertx.executeBlocking(() -> load(def), false));
+    }
+    return Future.all(loads).map(v -> {
+      tickTimer = vertx.setPeriodic(TICK.toMillis(), t -> tick());
+      drainTimer = vertx.setPeriodic(DRAIN_RETRY.toMillis(), t -> retryDrains());
+      return null;
+    });
+  }
+
+  private BranchState load(BranchDef def) throws Exception {
+    BranchState present = branches.get(def.id());
+    if (present != null) {
+      return present;
+    }
+    List<Recorded> day = store.currentDay(def.id());
+    LocalDate start = day.isEmpty()
+        ? clock.instant().atZone(def.zone()).toLocalDate()
+        : day.get(0).at().atZone(def.zone()).toLocalDate();
+    BranchState state = BranchState.initial(def, start);
+    for (Recorded r : day) {
+      state = state.apply(r);
+    }
+    BranchState raced = branches.putIfAbsent(def.id(), state);
+    return raced == null ? state : raced;
+  }
+
+  /** Runs a command on a branch; fails only when the branch is unknown or the cluster cannot run it. */
+  public Future<Outcome> execute(String branch, Command command) {
+    if (config.branch(branch).isEmpty()) {
+      return Future.failedFuture(new UnknownBranchException(branch));
+    }
+    return Future.fromCompletionStage(branches.submitToKey(branch, new CommandProcessor(command)), context)
+        .onSuccess(outcome -> {
+          if (outcome.accepted() && !outcome.events().isEmpty()) {
+            publish(branch, outcome);
+            drainer.drain(branch, outcome.state().outbox());
+            listeners.forEach(l -> l.accept(outcome.events()));
+          }
+        });
+  }
+
+  /** The current state of a branch. */
+  public Future<BranchState> state(String branch) {
+    if (config.branch(branch).isEmpty()) {
+      return Future.failedFuture(new UnknownBranchException(branch));
+    }
+    return Future.fromCompletionStage(branches.getAsync(branch), context);
+  }
+
+  private void publish(String branch, Outcome outcome) {
+    List<Recorded> events = outcome.events();
+    Views.BranchSnapshot snapshot = Views.snapshot(outcome.state(), events.get(events.size() - 1).at());
+    for (Recorded r : events) {
+      Update u = new Update(branch, r.seq(), r, snapshot);
+      vertx.eventBus().publish(Addresses.branchEvents(branch), u.json());
+    }
+  }
+
+  private void tick() {
+    for (String branch : branches.localKeySet()) {
+      execute(branch, new Command.Tick(clock.instant()));
+    }
+  }
+
+  private void retryDrains() {
+    for (String branch : branches.localKeySet()) {
+      state(branch).onSuccess(s -> {
+        if (s != null) {
+          drainer.drain(branch, s.outbox());
+        }
+      });
+    }
+  }
+
+  @Override
+  public AutoCloseable subscribe(String branch, long afterSeq, Consumer<Update> listener) {
+    if (config.branch(branch).isEmpty()) {
+      throw new UnknownBranchException(branch);
+    }
+    Future<BranchFeed> feed = feeds.computeIfAbsent(branch, b -> {
+      BranchFeed f = new BranchFeed(b, context, () -> state(b), clock);
+      return Future.<Void>future(p -> context.runOnContext(v -> f.start().onComplete(p))).map(v -> f);
+    });
+    AutoCloseable[] handle = new AutoCloseable[1];
+    boolean[] closed = new boolean[1];
+    feed.onSuccess(f -> {
+      synchronized (handle) {
+        if (!closed[0]) {
+          handle[0] = f.subscribe(afterSeq, listener);
+        }
+      }
+    });
+    return () -> {
+      synchronized (handle) {
+        closed[0] = true;
+        if (handle[0] != null) {
+          handle[0].close();
+        }
+      }
+    };
+  }
+
+  /** Connected live clients on this node, per branch. */
+  public Map<String, Integer> clientCounts() {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    feeds.forEach((b, f) -> counts.put(b, f.succeeded() ? f.result().clientCount() : 0));
+    return counts;
+  }
+
+  public void stop() {
+    vertx.cancelTimer(tickTimer);
+    vertx.cancelTimer(drainTimer);
+    feeds.values().forEach(f -> f.onSuccess(BranchFeed::stop));
+  }
+}

@@ -1,0 +1,29 @@
+package dk.queue.core.http;
+
+import com.hazelcast.core.HazelcastInstance;
+import dk.queue.core.engine.Engine;
+import dk.queue.core.metrics.QueueMetrics;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** The public HTTP API of API.md, plus metrics and health, on one router. */
+public final class ApiRoutes {
+  /** Requests larger than this are refused with 413: no command needs more. */
+  public static final long BODY_LIMIT = 16 * 1024;
+
+  private ApiRoutes() {}
+
+  public static void mount(Vertx vertx, Router router, Engine engine, Sessions sessions, HazelcastInstance hazelcast,
+                           QueueMetrics metrics) {
+    Router api = Router.router(vertx);
+    api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
+    new CitizenRoutes(engine).mount(api);
+    new StaffRoutes(engine, sessions).mount(api);
+    new EventStreams(engine).mount(api);
+    api.route().handler(rc -> rc.fail(ApiException.notFound("not_found", "No such API resource: " + rc.request().path())));
+    api.route().failureHandler(Errors::handle);
+    router.route("/api/*").subRouter(api);
+    new OpsRoutes(engine, hazelcast, metrics).mount(router);
+  }
+}

@@ -1,0 +1,189 @@
+package dk.queue.core.http;
+
+import dk.queue.core.domain.BranchDef;
+import dk.queue.core.domain.BranchState;
+import dk.queue.core.domain.Channel;
+import dk.queue.core.domain.Command;
+import dk.queue.core.domain.Event;
+import dk.queue.core.domain.Rejection;
+import dk.queue.core.domain.ServiceDef;
+import dk.queue.core.domain.Views;
+import dk.queue.core.engine.Engine;
+import dk.queue.core.engine.IdGenerator;
+import dk.queue.core.engine.Outcome;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reading branches and tickets, taking and cancelling tickets. */
+final class CitizenRoutes {
+  private static final Set<String> LANGUAGES = Set.of("da", "en");
+  private final Engine engine;
+
+  CitizenRoutes(Engine engine) {
+    this.engine = engine;
+  }
+
+  void mount(Router api) {
+    api.get("/branches").handler(this::branches);
+    api.get("/branches/:branch").handler(this::snapshot);
+    api.post("/branches/:branch/tickets").handler(this::issue);
+    api.get("/tickets/:ticket").handler(this::ticket);
+    api.delete("/tickets/:ticket").handler(this::cancel);
+  }
+
+  /** The list of branches with their services, in configuration order. */
+  private void branches(RoutingContext rc) {
+    List<Future<Map<String, Object>>> rows = new ArrayList<>();
+    for (BranchDef def : engine.config().branches()) {
+      rows.add(engine.state(def.id()).map(s -> {
+        Views.BranchSnapshot snap = Views.snapshot(s, now());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", snap.id());
+        row.put("name", snap.name());
+        row.put("services", snap.services());
+        return row;
+      }));
+    }
+    Future.all(rows).onSuccess(all -> Replies.ok(rc, all.list())).onFailure(rc::fail);
+  }
+
+  private void snapshot(RoutingContext rc) {
+    engine.state(rc.pathParam("branch"))
+        .onSuccess(s -> Replies.ok(rc, Views.snapshot(s, now())))
+        .onFailure(rc::fail);
+  }
+
+  private void issue(RoutingContext rc) {
+    String branch = rc.pathParam("branch");
+    Bodies.IssueTicket body = Bodies.read(rc, Bodies.IssueTicket.class);
+    String service = Bodies.required("service", body.service());
+    Channel channel = channel(body.channel());
+    String language = body.language() == null ? "da" : body.language();
+    if (!LANGUAGES.contains(language)) {
+      throw ApiException.invalid("language", "must be da or en");
+    }
+    if (engine.config().branch(branch).isEmpty()) {
+      throw ApiException.notFound("unknown_branch", "No branch '" + branch + "'");
+    }
+    Command.IssueTicket command = new Command.IssueTicket(now(), engine.ids().newTicketId(branch), service, channel, language);
+    engine.execute(branch, command).compose(outcome -> {
+      if (!outcome.accepted()) {
+        return rejected(branch, service, outcome.rejection());
+      }
+      return Future.succeededFuture(Views.ticket(outcome.state(), command.ticketId(), command.at()).orElseThrow());
+    }).onSuccess(ticket -> {
+      rc.response().putHeader("Location", "/api/tickets/" + ticket.id());
+      Replies.json(rc, 201, ticket);
+    }).onFailure(rc::fail);
+  }
+
+  private static Channel channel(String text) {
+    if (text == null) {
+      return Channel.KIOSK;
+    }
+    for (Channel c : Channel.values()) {
+      if (c.name().equalsIgnoreCase(text)) {
+        return c;
+      }
+    }
+    throw ApiException.invalid("channel", "must be kiosk, mobile or desk");
+  }
+
+  /** A refusal; an unavailable service says where and when it can be had instead. */
+  private Future<Views.TicketView> rejected(String branch, String service, Rejection r) {
+    if (r.reason() != Rejection.Reason.SERVICE_UNAVAILABLE) {
+      return Future.failedFuture(Errors.of(r));
+    }
+    Instant now = now();
+    List<Future<Map<String, Object>>> alternatives = new ArrayList<>();
+    for (BranchDef def : engine.config().branches()) {
+      if (!def.id().equals(branch) && def.service(service).isPresent()) {
+        alternatives.add(engine.state(def.id()).map(s -> alternative(s, def.service(service).get(), now)));
+      }
+    }
+    return Future.all(alternatives).compose(all -> {
+      List<Map<String, Object>> list = new ArrayList<>(all.list());
+      list.sort(Comparator.comparing(m -> !(Boolean) m.get("available")));
+      ServiceDef def = engine.config().branch(branch).orElseThrow().service(service).orElseThrow();
+      ZonedDateTime local = now.atZone(engine.config().branch(branch).get().zone());
+      Map<String, Object> extra = new LinkedHashMap<>();
+      extra.put("service", service);
+      extra.put("appointmentOnly", def.appointmentOnly());
+      extra.put("alternatives", list);
+      if (!def.appointmentOnly() && !def.hours().isOpen(local)) {
+        def.hours().nextOpening(local).ifPresent(t -> extra.put("nextOpening", t.toOffsetDateTime()));
+      }
+      return Future.failedFuture(Errors.of(r, extra));
+    });
+  }
+
+  private static Map<String, Object> alternative(BranchState s, ServiceDef service, Instant now) {
+    Views.ServiceView view = Views.service(s, service, now);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("branch", s.def().id());
+    m.put("name", s.def().name());
+    m.put("available", view.available() && !view.appointmentOnly());
+    m.put("waiting", view.waiting());
+    if (view.estimatedWaitSeconds() != null) {
+      m.put("estimatedWaitSeconds", view.estimatedWaitSeconds());
+    }
+    if (view.opensAt() != null) {
+      m.put("opensAt", view.opensAt());
+    }
+    return m;
+  }
+
+  private void ticket(RoutingContext rc) {
+    String id = rc.pathParam("ticket");
+    branchStateOf(id)
+        .map(s -> Views.ticket(s, id, now()).orElseThrow(() -> unknownTicket(id)))
+        .onSuccess(t -> Replies.ok(rc, t))
+        .onFailure(rc::fail);
+  }
+
+  private void cancel(RoutingContext rc) {
+    String id = rc.pathParam("ticket");
+    String branch = IdGenerator.branchOf(id);
+    branchStateOf(id)
+        .compose(s -> engine.execute(branch, new Command.CancelTicket(now(), id)))
+        .map(outcome -> {
+          if (!outcome.accepted()) {
+            throw Errors.of(outcome.rejection());
+          }
+          return Views.ticket(outcome.state(), id, now()).orElseThrow();
+        })
+        .onSuccess(t -> Replies.ok(rc, t))
+        .onFailure(rc::fail);
+  }
+
+  private Future<BranchState> branchStateOf(String ticketId) {
+    String branch = IdGenerator.branchOf(ticketId);
+    if (branch == null || engine.config().branch(branch).isEmpty()) {
+      return Future.failedFuture(unknownTicket(ticketId));
+    }
+    return engine.state(branch);
+  }
+
+  private static ApiException unknownTicket(String id) {
+    return ApiException.notFound("unknown_ticket", "No ticket '" + id + "'");
+  }
+
+  private Instant now() {
+    return engine.clock().instant();
+  }
+
+  /** The id of the ticket an accepted command was about, if any. */
+  static String ticketOf(Outcome outcome, Class<? extends Event> type) {
+    return outcome.events().stream().map(r -> r.event()).filter(type::isInstance)
+        .map(e -> e.accept(TicketIds.INSTANCE)).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,73 @@
+package dk.queue.core.http;
+
+import dk.queue.core.engine.Engine;
+import dk.queue.core.engine.UnknownBranchException;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code GET /api/branches/{branch}/events}: a snapshot, then every change, each with its seq as
+ * the event id. {@code Last-Event-ID} (or {@code ?lastEventId=}) resumes after that seq. A client
+ * that cannot keep up is disconnected; it reconnects and resumes.
+ */
+final class EventStreams {
+  static final long HEARTBEAT_MS = 15_000;
+  private final Engine engine;
+
+  EventStreams(Engine engine) {
+    this.engine = engine;
+  }
+
+  void mount(Router api) {
+    api.get("/branches/:branch/events").handler(this::stream);
+  }
+
+  private void stream(RoutingContext rc) {
+    String branch = rc.pathParam("branch");
+    if (engine.config().branch(branch).isEmpty()) {
+      throw new UnknownBranchException(branch);
+    }
+    long after = lastEventId(rc);
+    HttpServerResponse response = rc.response();
+    Sse.begin(response);
+    AutoCloseable subscription = engine.subscribe(branch, after, update -> {
+      if (response.closed() || response.ended()) {
+        return;
+      }
+      if (response.writeQueueFull()) {
+        response.reset();
+        return;
+      }
+      response.write(Sse.event(update.isSnapshot() ? "snapshot" : "change", update.seq(), update.json()));
+    });
+    long heartbeat = rc.vertx().setPeriodic(HEARTBEAT_MS, t -> {
+      if (!response.closed()) {
+        response.write(": ping\n\n");
+      }
+    });
+    response.closeHandler(v -> {
+      rc.vertx().cancelTimer(heartbeat);
+      try {
+        subscription.close();
+      } catch (Exception ignored) {
+        // closing a subscription only schedules its removal
+      }
+    });
+  }
+
+  private static long lastEventId(RoutingContext rc) {
+    String text = rc.request().getHeader("Last-Event-ID");
+    if (text == null) {
+      text = rc.request().getParam("lastEventId");
+    }
+    if (text == null || text.isBlank()) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid("Last-Event-ID", "must be a seq number");
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dk.queue.core.http;
+
+import dk.queue.core.config.StaffMember;
+import dk.queue.core.domain.Command;
+import dk.queue.core.domain.Event;
+import dk.queue.core.domain.Placement;
+import dk.queue.core.domain.Views;
+import dk.queue.core.engine.Engine;
+import dk.queue.core.engine.Outcome;
+import dk.queue.core.json.JsonMapping;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/** Sign-in and the desk commands of signed-in staff. */
+final class StaffRoutes {
+  private final Engine engine;
+  private final Sessions sessions;
+
+  StaffRoutes(Engine engine, Sessions sessions) {
+    this.engine = engine;
+    this.sessions = sessions;
+  }
+
+  void mount(Router api) {
+    api.post("/login").handler(this::login);
+    api.post("/logout").handler(rc -> sessions.logout(rc).onSuccess(v -> rc.response().setStatusCode(204).end())
+        .onFailure(rc::fail));
+    api.get("/me").handler(rc -> sessions.staff(rc).onSuccess(s -> Replies.ok(rc, me(s, null))).onFailure(rc::fail));
+
+    desk(api, "open", (rc, staff) -> {
+      Bodies.OpenDesk body = Bodies.read(rc, Bodies.OpenDesk.class);
+      if (body.services() == null) {
+        throw ApiException.invalid("services", "required: a list of service ids in priority order");
+      }
+      return new Command.OpenDesk(now(), desk(rc), staff.user(), staff.skills(), body.services());
+    }, DeskAnswer.DESK);
+    desk(api, "pause", (rc, staff) ->
+        new Command.PauseDesk(now(), desk(rc), staff.user(), Bodies.read(rc, Bodies.PauseDesk.class).reason()), DeskAnswer.DESK);
+    desk(api, "resume", (rc, staff) -> new Command.ResumeDesk(now(), desk(rc), staff.user()), DeskAnswer.DESK);
+    desk(api, "close", (rc, staff) -> new Command.CloseDesk(now(), desk(rc), staff.user()), DeskAnswer.DESK);
+    desk(api, "call-next", (rc, staff) -> new Command.CallNext(now(), desk(rc), staff.user()), DeskAnswer.CALLED);
+    desk(api, "recall", (rc, staff) -> new Command.Recall(now(), desk(rc), staff.user()), DeskAnswer.TICKET);
+    desk(api, "start", (rc, staff) -> new Command.StartService(now(), desk(rc), staff.user()), DeskAnswer.TICKET);
+    desk(api, "done", (rc, staff) -> {
+      String outcome = Bodies.read(rc, Bodies.FinishService.class).outcome();
+      if (outcome != null && !engine.config().outcomes().contains(outcome)) {
+        throw ApiException.invalid("outcome", "must be one of " + engine.config().outcomes());
+      }
+      return new Command.FinishService(now(), desk(rc), staff.user(), outcome);
+    }, DeskAnswer.TICKET);
+    desk(api, "no-show", (rc, staff) -> new Command.NoShow(now(), desk(rc), staff.user()), DeskAnswer.TICKET);
+    desk(api, "transfer", (rc, staff) -> {
+      Bodies.Transfer body = Bodies.read(rc, Bodies.Transfer.class);
+      String service = Bodies.required("service", body.service());
+      return new Command.Transfer(now(), desk(rc), staff.user(), service, placement(body.placement()));
+    }, DeskAnswer.TICKET);
+  }
+
+  /** What a desk command answers with. */
+  private enum DeskAnswer { DESK, TICKET, CALLED }
+
+  private void desk(Router api, String action, BiFunction<RoutingContext, StaffMember, Command> command,
+                    DeskAnswer answer) {
+    api.post("/branches/:branch/desks/:desk/" + action).handler(rc -> sessions.staff(rc)
+        .compose(staff -> {
+          String branch = rc.pathParam("branch");
+          if (engine.config().branch(branch).isEmpty()) {
+            throw ApiException.notFound("unknown_branch", "No branch '" + branch + "'");
+          }
+          return engine.execute(branch, command.apply(rc, staff));
+        })
+        .onSuccess(outcome -> reply(rc, outcome, answer))
+        .onFailure(rc::fail));
+  }
+
+  private void reply(RoutingContext rc, Outcome outcome, DeskAnswer answer) {
+    if (!outcome.accepted()) {
+      rc.fail(Errors.of(outcome.rejection()));
+      return;
+    }
+    Instant now = now();
+    switch (answer) {
+      case DESK:
+        Replies.ok(rc, Views.desk(outcome.state(), outcome.state().desks().get(desk(rc))));
+        return;
+      case CALLED:
+        String called = CitizenRoutes.ticketOf(outcome, Event.TicketCalled.class);
+        if (called == null) {
+          rc.response().setStatusCode(204).end();
+          return;
+        }
+        Replies.ok(rc, Views.ticket(outcome.state(), called, now).orElseThrow());
+        return;
+      default:
+        String ticket = outcome.events().stream().map(r -> r.event().accept(TicketIds.INSTANCE))
+            .filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElseThrow();
+        Replies.ok(rc, Views.ticket(outcome.state(), ticket, now).orElseThrow());
+    }
+  }
+
+  private void login(RoutingContext rc) {
+    Bodies.Login body = Bodies.read(rc, Bodies.Login.class);
+    String user = Bodies.required("user", body.user());
+    String pin = Bodies.required("pin", body.pin());
+    sessions.login(rc.vertx().getOrCreateContext(), user, pin)
+        .onSuccess(token -> Replies.ok(rc, me(engine.config().staff().get(user), token)))
+        .onFailure(rc::fail);
+  }
+
+  private static Map<String, Object> me(StaffMember s, String token) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (token != null) {
+      m.put("token", token);
+    }
+    m.put("user", s.user());
+    m.put("name", s.name());
+    m.put("skills", s.skills().stream().sorted().toList());
+    return m;
+  }
+
+  private static Placement placement(String text) {
+    if (text == null) {
+      return Placement.LAST;
+    }
+    for (Placement p : Placement.values()) {
+      if (JsonMapping.enumCode(p).equals(text)) {
+        return p;
+      }
+    }
+    throw ApiException.invalid("placement", "must be first, last or by-issue-time");
+  }
+
+  private static String desk(RoutingContext rc) {
+    return rc.pathParam("desk");
+  }
+
+  private Instant now() {
+    return engine.clock().instant();
+  }
+
+}

@@ -1,0 +1,64 @@
+package dk.queue.core.http;
+
+import dk.queue.core.domain.Event;
+
+/** The ticket an event is about, or null for events about no ticket. */
+final class TicketIds implements Event.Visitor<String> {
+  static final TicketIds INSTANCE = new TicketIds();
+
+  public String dayStarted(Event.DayStarted e) {
+    return null;
+  }
+
+  public String ticketIssued(Event.TicketIssued e) {
+    return e.ticket();
+  }
+
+  public String ticketCancelled(Event.TicketCancelled e) {
+    return e.ticket();
+  }
+
+  public String deskOpened(Event.DeskOpened e) {
+    return null;
+  }
+
+  public String deskPaused(Event.DeskPaused e) {
+    return null;
+  }
+
+  public String deskResumed(Event.DeskResumed e) {
+    return null;
+  }
+
+  public String deskClosed(Event.DeskClosed e) {
+    return null;
+  }
+
+  public String ticketCalled(Event.TicketCalled e) {
+    return e.ticket();
+  }
+
+  public String ticketRecalled(Event.TicketRecalled e) {
+    return e.ticket();
+  }
+
+  public String serviceStarted(Event.ServiceStarted e) {
+    return e.ticket();
+  }
+
+  public String ticketDone(Event.TicketDone e) {
+    return e.ticket();
+  }
+
+  public String ticketNoShow(Event.TicketNoShow e) {
+    return e.ticket();
+  }
+
+  public String ticketTransferred(Event.TicketTransferred e) {
+    return e.ticket();
+  }
+
+  public String availabilityChanged(Event.AvailabilityChanged e) {
+    return null;
+  }
+}

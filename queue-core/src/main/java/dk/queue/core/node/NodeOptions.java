@@ -1,0 +1,44 @@
+package dk.queue.core.node;
+
+import dk.queue.core.config.QueueConfig;
+import dk.queue.core.engine.IdGenerator;
+import dk.queue.core.web.WebModule;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How to start a node.
+ *
+ * @param port        HTTP port (0 picks a free one)
+ * @param clusterPort the first Hazelcast port to try
+ * @param sessionTtl  how long a staff sign-in lasts
+ */
+public record NodeOptions(int port, QueueConfig config, Path dataDir, List<WebModule> webModules, Clock clock,
+                          IdGenerator ids, int clusterPort, Duration sessionTtl) {
+  public NodeOptions {
+    webModules = List.copyOf(webModules);
+  }
+
+  public static NodeOptions defaults(QueueConfig config, Path dataDir) {
+    return new NodeOptions(8080, config, dataDir, List.of(), Clock.systemUTC(), IdGenerator.random(), 5701,
+        Duration.ofHours(10));
+  }
+
+  public NodeOptions withPort(int p) {
+    return new NodeOptions(p, config, dataDir, webModules, clock, ids, clusterPort, sessionTtl);
+  }
+
+  public NodeOptions withWebModules(List<WebModule> modules) {
+    return new NodeOptions(port, config, dataDir, modules, clock, ids, clusterPort, sessionTtl);
+  }
+
+  public NodeOptions withClock(Clock c) {
+    return new NodeOptions(port, config, dataDir, webModules, c, ids, clusterPort, sessionTtl);
+  }
+
+  public NodeOptions withClusterPort(int p) {
+    return new NodeOptions(port, config, dataDir, webModules, clock, ids, p, sessionTtl);
+  }
+}

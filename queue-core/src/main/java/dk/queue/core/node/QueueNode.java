@@ -1,0 +1,117 @@
+package dk.queue.core.node;
+
+import com.hazelcast.core.HazelcastInstance;
+import dk.queue.core.engine.Engine;
+import dk.queue.core.engine.EventStore;
+import dk.queue.core.engine.FileEventStore;
+import dk.queue.core.http.ApiRoutes;
+import dk.queue.core.http.Sessions;
+import dk.queue.core.metrics.QueueMetrics;
+import dk.queue.core.web.NodeContext;
+import dk.queue.core.web.WebModule;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+/**
+ * A complete node: a Hazelcast member holding branch states, a clustered Vert.x on top of it, the
+ * engine, the event store, and one HTTP server for the API and the pages. A node alone is a
+ * complete system; several form a cluster through the same code path.
+ */
+public final class QueueNode {
+  private final NodeOptions options;
+  private HazelcastInstance hazelcast;
+  private Vertx vertx;
+  private EventStore store;
+  private Engine engine;
+  private HttpServer server;
+
+  private QueueNode(NodeOptions options) {
+    this.options = options;
+  }
+
+  /** Starts a node; the future completes when it serves HTTP. */
+  public static Future<QueueNode> start(NodeOptions options) {
+    QueueNode node = new QueueNode(options);
+    return node.boot().map(v -> node);
+  }
+
+  private Future<Void> boot() {
+    try {
+      store = new FileEventStore(options.dataDir());
+    } catch (java.io.IOException e) {
+      return Future.failedFuture(e);
+    }
+    HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastSetup.config(options));
+    VertxOptions vertxOptions = new VertxOptions()
+        .setEventBusOptions(new EventBusOptions().setHost("127.0.0.1").setPort(0));
+    return Vertx.builder().with(vertxOptions).withClusterManager(clusterManager)
+        .buildClustered()
+        .compose(v -> {
+          vertx = v;
+          hazelcast = clusterManager.getHazelcastInstance();
+          engine = new Engine(vertx, hazelcast, options.config(), options.clock(), options.ids(), store);
+          return engine.start();
+        })
+        .compose(v -> listen());
+  }
+
+  private Future<Void> listen() {
+    QueueMetrics metrics = new QueueMetrics();
+    engine.onEvents(metrics::record);
+    Sessions sessions = new Sessions(hazelcast, options.config(), options.sessionTtl(), options.clock());
+    Router router = Router.router(vertx);
+    ApiRoutes.mount(vertx, router, engine, sessions, hazelcast, metrics);
+    NodeContext context = new NodeContext(vertx, options.config(), engine);
+    for (WebModule module : options.webModules()) {
+      module.mount(router, context);
+    }
+    return vertx.createHttpServer(new HttpServerOptions())
+        .requestHandler(router)
+        .listen(options.port())
+        .map(s -> {
+          server = s;
+          return null;
+        });
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public HazelcastInstance hazelcast() {
+    return hazelcast;
+  }
+
+  /** Stops serving, leaves the cluster and closes the store. */
+  public Future<Void> close() {
+    if (engine != null) {
+      engine.stop();
+    }
+    Future<Void> closing = vertx == null ? Future.succeededFuture() : vertx.close();
+    return closing.eventually(() -> {
+      if (hazelcast != null && hazelcast.getLifecycleService().isRunning()) {
+        hazelcast.shutdown();
+      }
+      try {
+        store.close();
+      } catch (java.io.IOException e) {
+        return Future.failedFuture(e);
+      }
+      return Future.succeededFuture();
+    });
+  }
+}

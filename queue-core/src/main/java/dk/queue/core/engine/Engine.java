@@ -31,6 +31,7 @@ public final class Engine implements Feeds {
 
   private final Vertx vertx;
   private final Context context;
+  private final HazelcastInstance hazelcast;
   private final IMap<String, BranchState> branches;
   private final QueueConfig config;
   private final Clock clock;
@@ -46,6 +47,7 @@ public final class Engine implements Feeds {
                 EventStore store) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
+    this.hazelcast = hazelcast;
     this.branches = hazelcast.getMap(Addresses.BRANCH_MAP);
     this.config = config;
     this.clock = clock;
@@ -111,13 +113,35 @@ public final class Engine implements Feeds {
       return Future.failedFuture(new UnknownBranchException(branch));
     }
     return Future.fromCompletionStage(branches.submitToKey(branch, new CommandProcessor(command)), context)
-        .onSuccess(outcome -> {
-          if (outcome.accepted() && !outcome.events().isEmpty()) {
-            publish(branch, outcome);
-            drainer.drain(branch, outcome.state().outbox());
-            listeners.forEach(l -> l.accept(outcome.events()));
+        .compose(outcome -> {
+          if (!outcome.accepted() || outcome.events().isEmpty()) {
+            return Future.succeededFuture(outcome);
           }
+          publish(branch, outcome);
+          drainer.drain(branch, outcome.state().outbox());
+          listeners.forEach(l -> l.accept(outcome.events()));
+          if (hazelcast.getCluster().getMembers().size() > 1) {
+            return Future.succeededFuture(outcome);
+          }
+          // Alone, this member's memory is the only copy: answer once the store has the events.
+          long last = outcome.events().get(outcome.events().size() - 1).seq();
+          return drainer.whenStored(branch, last).map(v -> outcome);
         });
+  }
+
+  /** Writes every outbox to the store and waits for it: the last thing a node does before it stops. */
+  public Future<Void> flush() {
+    List<Future<Void>> all = new ArrayList<>();
+    for (BranchDef def : config.branches()) {
+      all.add(state(def.id()).compose(s -> {
+        if (s == null || s.outbox().isEmpty()) {
+          return Future.succeededFuture();
+        }
+        drainer.drain(def.id(), s.outbox());
+        return drainer.whenStored(def.id(), s.outbox().get(s.outbox().size() - 1).seq());
+      }));
+    }
+    return Future.join(all).mapEmpty();
   }
 
   /** The current state of a branch. */

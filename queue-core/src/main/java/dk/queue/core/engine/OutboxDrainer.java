@@ -13,6 +13,10 @@ import java.util.Map;
  * Moves events from a branch's outbox into the store, then acknowledges them in the branch state.
  * One drain per branch at a time; a crash between the write and the acknowledgement only makes the
  * next drain write events the store already has, which it skips.
+ *
+ * <p>Callers may wait until an event is stored: a node without a backup member does so before it
+ * answers, so that an acknowledged command survives a crash. While the store is failing nobody
+ * waits: the branch keeps working and the outbox keeps the events until the store is back.
  */
 final class OutboxDrainer {
   private static final System.Logger LOG = System.getLogger(OutboxDrainer.class.getName());
@@ -22,6 +26,8 @@ final class OutboxDrainer {
   private final EventStore store;
   private final Map<String, List<Recorded>> pending = new HashMap<>();
   private final Map<String, Boolean> busy = new HashMap<>();
+  private final Map<String, Long> stored = new HashMap<>();
+  private final Map<String, java.util.TreeMap<Long, List<io.vertx.core.Promise<Void>>>> waiters = new HashMap<>();
   private volatile boolean storeHealthy = true;
 
   OutboxDrainer(Vertx vertx, IMap<String, BranchState> branches, EventStore store) {
@@ -32,6 +38,32 @@ final class OutboxDrainer {
 
   boolean storeHealthy() {
     return storeHealthy;
+  }
+
+  /** Completes when the store holds the branch's events up to {@code seq} (or the store is failing). */
+  synchronized Future<Void> whenStored(String branch, long seq) {
+    if (!storeHealthy || stored.getOrDefault(branch, 0L) >= seq) {
+      return Future.succeededFuture();
+    }
+    io.vertx.core.Promise<Void> p = io.vertx.core.Promise.promise();
+    waiters.computeIfAbsent(branch, b -> new java.util.TreeMap<>()).computeIfAbsent(seq, k -> new java.util.ArrayList<>()).add(p);
+    return p.future();
+  }
+
+  private void release(String branch, long upto, boolean all) {
+    List<io.vertx.core.Promise<Void>> ready = new java.util.ArrayList<>();
+    synchronized (this) {
+      if (!all) {
+        stored.merge(branch, upto, Math::max);
+      }
+      java.util.TreeMap<Long, List<io.vertx.core.Promise<Void>>> w = waiters.get(branch);
+      if (w != null) {
+        java.util.NavigableMap<Long, List<io.vertx.core.Promise<Void>>> done = all ? w : w.headMap(upto, true);
+        done.values().forEach(ready::addAll);
+        done.clear();
+      }
+    }
+    ready.forEach(io.vertx.core.Promise::tryComplete);
   }
 
   /** Drains this outbox, now or as soon as the drain in progress for the branch ends. */
@@ -52,11 +84,13 @@ final class OutboxDrainer {
       store.append(branch, outbox);
       return null;
     }, false)
+        .onSuccess(v -> release(branch, upto, false))
         .compose(v -> Future.fromCompletionStage(branches.submitToKey(branch, new AckProcessor(upto))))
         .onComplete(ar -> {
           storeHealthy = ar.succeeded();
           if (ar.failed()) {
             LOG.log(System.Logger.Level.WARNING, "event store: " + ar.cause());
+            release(branch, upto, true);
           }
           List<Recorded> next;
           synchronized (this) {

@@ -98,10 +98,12 @@ public final class QueueNode {
 
   /** Stops serving, leaves the cluster and closes the store. */
   public Future<Void> close() {
+    Future<Void> flushed = Future.succeededFuture();
     if (engine != null) {
       engine.stop();
+      flushed = engine.flush().timeout(10, java.util.concurrent.TimeUnit.SECONDS).recover(e -> Future.succeededFuture());
     }
-    Future<Void> closing = vertx == null ? Future.succeededFuture() : vertx.close();
+    Future<Void> closing = flushed.compose(v -> vertx == null ? Future.succeededFuture() : vertx.close());
     return closing.eventually(() -> {
       if (hazelcast != null && hazelcast.getLifecycleService().isRunning()) {
         hazelcast.shutdown();

@@ -1,0 +1,2 @@
+/** Micrometer metrics of the node, in the Prometheus format. */
+package dk.queue.core.metrics;

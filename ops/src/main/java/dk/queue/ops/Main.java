@@ -9,6 +9,8 @@ import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.DeskDef;
 import dk.queue.core.node.NodeOptions;
 import dk.queue.core.node.QueueNode;
+import dk.queue.core.web.AssetsModule;
+import dk.queue.core.web.WebModule;
 import dk.queue.signage.SignageModule;
 import dk.queue.terminals.TerminalsModule;
 import java.io.PrintStream;
@@ -31,7 +33,12 @@ public final class Main {
 
   private Main() {}
 
+  /** Held so the settings stay: java.util.logging keeps loggers only weakly. */
+  private static final java.util.logging.Logger HAZELCAST_LOG = java.util.logging.Logger.getLogger("com.hazelcast");
+
   public static void main(String[] args) throws Exception {
+    // Hazelcast reports every step of its start; operators need its warnings only.
+    HAZELCAST_LOG.setLevel(java.util.logging.Level.WARNING);
     Args parsed;
     try {
       parsed = Args.parse(args);
@@ -55,7 +62,7 @@ public final class Main {
     }
     NodeOptions options = NodeOptions.defaults(config, parsed.dataDir())
         .withPort(parsed.port())
-        .withWebModules(List.of(new SignageModule(), new TerminalsModule()));
+        .withWebModules(webModules());
     QueueNode node;
     try {
       node = QueueNode.start(options).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
@@ -71,6 +78,11 @@ public final class Main {
     }, "queue-node-shutdown"));
     printUrls(System.out, config, "http://localhost:" + node.port());
     stopped.await();
+  }
+
+  /** The pages a node serves beside the API. */
+  public static List<WebModule> webModules() {
+    return List.of(new AssetsModule(), new SignageModule(), new TerminalsModule());
   }
 
   static void printUrls(PrintStream out, QueueConfig config, String base) {

@@ -9,6 +9,10 @@ import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 
 /** The Hazelcast configuration of a node: Vert.x's cluster maps plus the branch and session maps. */
 final class HazelcastSetup {
+  /** Held so the setting stays: java.util.logging keeps loggers only weakly. */
+  private static final java.util.logging.Logger JOIN_LOG =
+      java.util.logging.Logger.getLogger("com.hazelcast.instance.impl.Node");
+
   private HazelcastSetup() {}
 
   static Config config(NodeOptions options) {
@@ -23,6 +27,8 @@ final class HazelcastSetup {
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(false);
+    // Alone by design until cluster members are configured; no need to warn about it.
+    JOIN_LOG.setLevel(java.util.logging.Level.SEVERE);
     // Commands run where the state lives; a synchronous backup takes over when that member dies.
     config.addMapConfig(new MapConfig(Addresses.BRANCH_MAP).setBackupCount(1).setAsyncBackupCount(0)
         .setInMemoryFormat(InMemoryFormat.OBJECT));

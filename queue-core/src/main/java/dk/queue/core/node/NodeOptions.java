@@ -22,7 +22,7 @@ public record NodeOptions(int port, QueueConfig config, Path dataDir, List<WebMo
   }
 
   public static NodeOptions defaults(QueueConfig config, Path dataDir) {
-    return new NodeOptions(8080, config, dataDir, List.of(), Clock.systemUTC(), IdGenerator.random(), 5701,
+    return new NodeOptions(8080, config, dataDir, List.of(), Clock.tickMillis(java.time.ZoneOffset.UTC), IdGenerator.random(), 5701,
         Duration.ofHours(10));
   }
 

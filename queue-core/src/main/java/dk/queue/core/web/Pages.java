@@ -1,0 +1,59 @@
+package dk.queue.core.web;
+
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.Options;
+import com.github.jknack.handlebars.Template;
+import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
+import dk.queue.core.json.JsonMapping;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Server-side pages: Handlebars templates from {@code /templates} on the class path, compiled once.
+ * Helpers: {@code {{t "key"}}} (Danish text; {@code {{t "key" lang="en"}}} for English) and
+ * {@code {{json value}}} (a value as JSON, safe inside a script element).
+ */
+public final class Pages {
+  private final Handlebars handlebars;
+  private final Map<String, Template> compiled = new ConcurrentHashMap<>();
+
+  public Pages() {
+    handlebars = new Handlebars(new ClassPathTemplateLoader("/templates", ".hbs"));
+    handlebars.registerHelper("t", (String key, Options o) ->
+        Messages.text(o.hash("lang", Messages.DANISH), key));
+    handlebars.registerHelper("json", (Object value, Options o) ->
+        new Handlebars.SafeString(JsonMapping.encode(value).replace("</", "<\\/")));
+  }
+
+  public String render(String template, Object model) {
+    try {
+      return compiled.computeIfAbsent(template, this::compile).apply(model);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sends a rendered page. */
+  public void send(RoutingContext rc, int status, String template, Object model) {
+    rc.response().setStatusCode(status)
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(render(template, model));
+  }
+
+  /** A plain page saying that something does not exist. */
+  public void notFound(RoutingContext rc, String what) {
+    send(rc, 404, "not-found", Map.of("what", what));
+  }
+
+  private Template compile(String name) {
+    try {
+      return handlebars.compile(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("template " + name, e);
+    }
+  }
+}

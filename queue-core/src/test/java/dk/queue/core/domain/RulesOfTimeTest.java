@@ -1,0 +1,100 @@
+package dk.queue.core.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** Opening hours, the wait estimate and what clients see. */
+class RulesOfTimeTest {
+  static final ZonedDateTime WEDNESDAY_NOON = ZonedDateTime.of(2026, 11, 25, 12, 0, 0, 0, BranchFixture.CPH);
+
+  static OpeningHours weekdays(String open, String close) {
+    EnumMap<DayOfWeek, List<TimeRange>> week = new EnumMap<>(DayOfWeek.class);
+    for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+      week.put(d, List.of(new TimeRange(LocalTime.parse(open), LocalTime.parse(close))));
+    }
+    return new OpeningHours(week);
+  }
+
+  @Test
+  void openingHoursKnowWhenTheyOpenAndClose() {
+    OpeningHours h = weekdays("10:00", "15:00");
+    assertThat(h.isOpen(WEDNESDAY_NOON)).isTrue();
+    assertThat(h.isOpen(WEDNESDAY_NOON.withHour(15))).isFalse();
+    assertThat(h.isOpen(WEDNESDAY_NOON.withHour(10))).isTrue();
+    assertThat(h.closesAt(WEDNESDAY_NOON)).contains(WEDNESDAY_NOON.withHour(15));
+    assertThat(h.nextOpening(WEDNESDAY_NOON.withHour(16))).contains(WEDNESDAY_NOON.plusDays(1).withHour(10));
+    ZonedDateTime fridayEvening = WEDNESDAY_NOON.plusDays(2).withHour(18);
+    assertThat(h.nextOpening(fridayEvening)).contains(WEDNESDAY_NOON.plusDays(5).withHour(10));
+    assertThat(new OpeningHours(new EnumMap<>(DayOfWeek.class)).nextOpening(WEDNESDAY_NOON)).isEmpty();
+  }
+
+  @Test
+  void roundTheClockNeverCloses() {
+    OpeningHours always = OpeningHours.always();
+    assertThat(always.isOpen(WEDNESDAY_NOON.withHour(3))).isTrue();
+    assertThat(always.closesAt(WEDNESDAY_NOON)).isEmpty();
+    EnumMap<DayOfWeek, List<TimeRange>> late = new EnumMap<>(DayOfWeek.class);
+    late.put(DayOfWeek.WEDNESDAY, List.of(new TimeRange(LocalTime.of(20, 0), LocalTime.MIDNIGHT)));
+    late.put(DayOfWeek.THURSDAY, List.of(new TimeRange(LocalTime.MIDNIGHT, LocalTime.of(2, 0))));
+    OpeningHours overnight = new OpeningHours(late);
+    assertThat(overnight.isOpen(WEDNESDAY_NOON.withHour(23))).isTrue();
+    assertThat(overnight.closesAt(WEDNESDAY_NOON.withHour(23))).contains(WEDNESDAY_NOON.plusDays(1).withHour(2));
+  }
+
+  @Test
+  void waitEstimateCountsDesksIdleDesksAndMeasuredServiceTime() {
+    BranchFixture f = new BranchFixture();
+    assertThat(WaitEstimator.seconds(f.state, "pas", 1)).isEqualTo(OptionalLong.empty());
+    f.open("d1", "anna", "pas");
+    assertThat(WaitEstimator.seconds(f.state, "pas", 1)).hasValue(0);
+    assertThat(WaitEstimator.seconds(f.state, "pas", 2)).hasValue(300);
+    f.open("d2", "bo", "pas");
+    assertThat(WaitEstimator.seconds(f.state, "pas", 3)).hasValue(300);
+    f.issue("pas");
+    f.callNext("d1", "anna");
+    f.given(new Command.StartService(f.now, "d1", "anna"));
+    f.minutesLater(2);
+    f.given(new Command.FinishService(f.now, "d1", "anna", null));
+    assertThat(WaitEstimator.meanServiceSeconds(f.state, "pas")).isEqualTo(120);
+    assertThat(WaitEstimator.seconds(f.state, "pas", 4)).hasValue(120);
+    assertThat(WaitEstimator.seconds(f.state, "pas", 5)).hasValue(240);
+  }
+
+  @Test
+  void snapshotShowsWhatTheBranchSays() {
+    BranchFixture f = new BranchFixture();
+    f.open("d1", "anna", "pas", "lib");
+    String first = f.issue("pas");
+    f.minutesLater(3);
+    String second = f.issue("lib");
+    f.callNext("d1", "anna");
+    f.minutesLater(2);
+    Views.BranchSnapshot snap = Views.snapshot(f.state, f.now);
+    assertThat(snap.seq()).isEqualTo(f.state.seq());
+    assertThat(snap.recentCalls()).extracting(Views.CallView::number).containsExactly("P001");
+    assertThat(snap.recentCalls().get(0).deskName()).isEqualTo("Skranke 1");
+    assertThat(snap.waiting()).extracting(Views.WaitingView::id).containsExactly(second);
+    assertThat(snap.waiting().get(0).waitedSeconds()).isEqualTo(120);
+    assertThat(snap.desks().get(0).state()).isEqualTo("calling");
+    assertThat(snap.desks().get(0).current().id()).isEqualTo(first);
+    Views.ServiceView pen = snap.services().stream().filter(s -> s.id().equals("pen")).findFirst().orElseThrow();
+    assertThat(pen.available()).isFalse();
+    assertThat(pen.closesAt()).isNotNull();
+    Views.ServiceView lib = snap.services().stream().filter(s -> s.id().equals("lib")).findFirst().orElseThrow();
+    assertThat(lib.available()).isTrue();
+    assertThat(lib.waiting()).isEqualTo(1);
+    assertThat(lib.longestWaitSeconds()).isEqualTo(120);
+    Views.TicketView t = Views.ticket(f.state, second, f.now).orElseThrow();
+    assertThat(t.position()).isEqualTo(1);
+    assertThat(t.state()).isEqualTo("waiting");
+    assertThat(t.issuedAt().getOffset().getTotalSeconds()).isEqualTo(3600);
+    assertThat(Views.ticket(f.state, first, f.now).orElseThrow().deskName()).isEqualTo("Skranke 1");
+  }
+}

@@ -7,6 +7,7 @@ import dk.queue.core.config.QueueConfig;
 import dk.queue.core.config.ScreenDef;
 import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.DeskDef;
+import dk.queue.core.node.ClusterOptions;
 import dk.queue.core.node.NodeOptions;
 import dk.queue.core.node.QueueNode;
 import dk.queue.core.web.AssetsModule;
@@ -29,7 +30,16 @@ public final class Main {
       "  --port N         HTTP port (default 8080)",
       "  --config FILE    organisation configuration in YAML (default: the embedded demo)",
       "  --data-dir DIR   where the event log is kept (default ./data)",
-      "  --help           this text");
+      "",
+      "Cluster (several nodes as one system):",
+      "  --cluster               join other nodes",
+      "  --members H:P,H:P,...   Hazelcast addresses of the nodes (TCP/IP, this one included)",
+      "  --cluster-port P        this node's Hazelcast port (default 5701)",
+      "  --host H                the address other nodes reach this one at (default 127.0.0.1)",
+      "  --multicast             find nodes by multicast instead of --members",
+      "  --backups N             synchronous backups of each branch (default 1)",
+      "  --quorum N              fewest members that may run commands (default: a majority of --members)",
+      "  --help                  this text");
 
   private Main() {}
 
@@ -62,6 +72,7 @@ public final class Main {
     }
     NodeOptions options = NodeOptions.defaults(config, parsed.dataDir())
         .withPort(parsed.port())
+        .withCluster(parsed.cluster())
         .withWebModules(webModules());
     QueueNode node;
     try {
@@ -111,22 +122,65 @@ public final class Main {
   }
 
   /** The command line. */
-  record Args(int port, Path config, Path dataDir, boolean help) {
+  record Args(int port, Path config, Path dataDir, ClusterOptions cluster, boolean help) {
     static Args parse(String[] args) {
       int port = 8080;
       Path config = null;
       Path dataDir = Path.of("data");
       boolean help = false;
+      boolean cluster = false;
+      boolean multicast = false;
+      String host = "127.0.0.1";
+      int clusterPort = 5701;
+      List<String> members = List.of();
+      int backups = 1;
+      Integer quorum = null;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--help", "-h" -> help = true;
-          case "--port" -> port = port(value(args, ++i, "--port"));
+          case "--port" -> port = port(value(args, ++i, "--port"), "--port");
           case "--config" -> config = Path.of(value(args, ++i, "--config"));
           case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
+          case "--cluster" -> cluster = true;
+          case "--multicast" -> multicast = true;
+          case "--host" -> host = value(args, ++i, "--host");
+          case "--cluster-port" -> clusterPort = port(value(args, ++i, "--cluster-port"), "--cluster-port");
+          case "--members" -> members = members(value(args, ++i, "--members"));
+          case "--backups" -> backups = number(value(args, ++i, "--backups"), "--backups", 0, 6);
+          case "--quorum" -> quorum = number(value(args, ++i, "--quorum"), "--quorum", 1, 99);
           default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
         }
       }
-      return new Args(port, config, dataDir, help);
+      if (!cluster && (!members.isEmpty() || multicast || quorum != null)) {
+        throw new IllegalArgumentException("--members, --multicast and --quorum need --cluster");
+      }
+      ClusterOptions c = cluster
+          ? new ClusterOptions(true, host, clusterPort, members, multicast, backups,
+              quorum != null ? quorum : ClusterOptions.majorityOf(members))
+          : new ClusterOptions(false, host, clusterPort, List.of(), false, backups, 1);
+      return new Args(port, config, dataDir, c, help);
+    }
+
+    private static List<String> members(String text) {
+      List<String> list = List.of(text.split(","));
+      for (String m : list) {
+        if (!m.trim().matches("[^:\\s]+:\\d{1,5}")) {
+          throw new IllegalArgumentException("--members takes host:port,host:port,... not '" + m + "'");
+        }
+      }
+      return list.stream().map(String::trim).toList();
+    }
+
+    private static int number(String text, String flag, int min, int max) {
+      try {
+        int n = Integer.parseInt(text);
+        if (n < min || n > max) {
+          throw new NumberFormatException();
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(flag + " must be a number from " + min + " to " + max + ", not '" + text + "'");
+      }
     }
 
     private static String value(String[] args, int i, String flag) {
@@ -136,16 +190,8 @@ public final class Main {
       return args[i];
     }
 
-    private static int port(String text) {
-      try {
-        int p = Integer.parseInt(text);
-        if (p < 0 || p > 65535) {
-          throw new NumberFormatException();
-        }
-        return p;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--port must be a number from 0 to 65535, not '" + text + "'");
-      }
+    private static int port(String text, String flag) {
+      return number(text, flag, 0, 65535);
     }
   }
 }

@@ -115,8 +115,14 @@ public final class BranchMachine {
       if (service.isEmpty()) {
         return reject(Reason.UNKNOWN_SERVICE, "No service '" + c.service() + "' at this branch");
       }
-      if (c.ticketId() == null || c.ticketId().isBlank() || state().ticket(c.ticketId()).isPresent()) {
-        return reject(Reason.INVALID, "ticketId must be new");
+      if (c.ticketId() == null || c.ticketId().isBlank()) {
+        return reject(Reason.INVALID, "ticketId is required");
+      }
+      Optional<Ticket> existing = state().ticket(c.ticketId());
+      if (existing.isPresent()) {
+        // The same command again (a retry after its member died): it has been done already.
+        return existing.get().service().equals(c.service()) && existing.get().issuedAt().equals(c.at())
+            ? OK : reject(Reason.INVALID, "ticketId must be new");
       }
       if (service.get().appointmentOnly()) {
         return reject(Reason.SERVICE_UNAVAILABLE, service.get().name().en() + " is by appointment only");

@@ -1,6 +1,7 @@
 package dk.queue.core.engine;
 
 import dk.queue.core.domain.BranchState;
+import dk.queue.core.domain.Recorded;
 import dk.queue.core.domain.Views;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -115,17 +116,41 @@ final class BranchFeed {
     }
   }
 
+  /**
+   * Catches up with the branch state: with the missed events when the state's outbox still holds
+   * them all, else with a fresh snapshot.
+   */
   private Future<Void> resync() {
     return state.get().map(s -> {
       if (s.seq() > last) {
-        Update snap = snapshot(s);
-        last = s.seq();
-        recent.clear();
+        List<Recorded> missed = s.outbox().stream().filter(r -> r.seq() > last).toList();
+        boolean complete = last >= 0 && !missed.isEmpty() && missed.get(0).seq() == last + 1
+            && missed.get(missed.size() - 1).seq() == s.seq();
+        Views.BranchSnapshot snapshot = Views.snapshot(s, clock.instant());
+        if (complete) {
+          missed.forEach(r -> publish(new Update(branch, r.seq(), r, snapshot)));
+        } else {
+          Update snap = new Update(branch, s.seq(), null, snapshot);
+          last = s.seq();
+          recent.clear();
+          clients.forEach(c -> c.deliver(snap));
+        }
         early.headMap(last, true).clear();
-        clients.forEach(c -> c.deliver(snap));
       }
       drainEarly();
       return null;
+    });
+  }
+
+  /** Resynchronises if the branch has moved on without this node hearing of it. */
+  void checkBehind() {
+    if (clients.isEmpty() || last < 0) {
+      return;
+    }
+    state.get().onSuccess(s -> {
+      if (s.seq() > last && early.isEmpty()) {
+        resync();
+      }
     });
   }
 

@@ -26,6 +26,7 @@ import java.util.function.Consumer;
  * came from. Accepted events are published on the event bus and drained into the store.
  */
 public final class Engine implements Feeds {
+  private static final System.Logger LOG = System.getLogger(Engine.class.getName());
   static final Duration TICK = Duration.ofSeconds(10);
   static final Duration DRAIN_RETRY = Duration.ofSeconds(2);
 
@@ -40,6 +41,7 @@ public final class Engine implements Feeds {
   private final OutboxDrainer drainer;
   private final Map<String, Future<BranchFeed>> feeds = new ConcurrentHashMap<>();
   private final List<Consumer<List<Recorded>>> listeners = new ArrayList<>();
+  private volatile boolean started;
   private long tickTimer = -1;
   private long drainTimer = -1;
 
@@ -77,17 +79,38 @@ public final class Engine implements Feeds {
     listeners.add(listener);
   }
 
-  /** Loads every configured branch that the cluster does not hold yet, replaying today's log. */
+  /**
+   * Loads every configured branch that the cluster does not hold yet, replaying today's log. Until
+   * the cluster has its quorum this cannot be done; it is tried again every second.
+   */
   public Future<Void> start() {
     List<Future<BranchState>> loads = new ArrayList<>();
     for (BranchDef def : config.branches()) {
       loads.add(vertx.executeBlocking(() -> load(def), false));
     }
-    return Future.all(loads).map(v -> {
-      tickTimer = vertx.setPeriodic(TICK.toMillis(), t -> tick());
-      drainTimer = vertx.setPeriodic(DRAIN_RETRY.toMillis(), t -> retryDrains());
-      return null;
+    return Future.all(loads).<Void>mapEmpty().recover(e -> {
+      LOG.log(System.Logger.Level.INFO, "waiting for the cluster to load the branches: " + e.getMessage());
+      return Future.<Void>future(p -> vertx.setTimer(1000, t -> p.complete())).compose(v -> start());
+    }).onSuccess(v -> {
+      if (!started) {
+        started = true;
+        tickTimer = vertx.setPeriodic(TICK.toMillis(), t -> tick());
+        drainTimer = vertx.setPeriodic(DRAIN_RETRY.toMillis(), t -> {
+          retryDrains();
+          feeds.values().forEach(f -> f.onSuccess(BranchFeed::checkBehind));
+        });
+      }
     });
+  }
+
+  /** The branches have been loaded: commands can run. */
+  public boolean started() {
+    return started;
+  }
+
+  /** The branches whose state this member holds as owner. */
+  public java.util.Set<String> ownedBranches() {
+    return new java.util.TreeSet<>(branches.localKeySet());
   }
 
   private BranchState load(BranchDef def) throws Exception {
@@ -112,17 +135,21 @@ public final class Engine implements Feeds {
     if (config.branch(branch).isEmpty()) {
       return Future.failedFuture(new UnknownBranchException(branch));
     }
+    if (!started) {
+      return Future.failedFuture(new NotReadyException("the branches are not loaded yet"));
+    }
     return Future.fromCompletionStage(branches.submitToKey(branch, new CommandProcessor(command)), context)
         .compose(outcome -> {
           if (!outcome.accepted() || outcome.events().isEmpty()) {
             return Future.succeededFuture(outcome);
           }
           publish(branch, outcome);
-          drainer.drain(branch, outcome.state().outbox());
           listeners.forEach(l -> l.accept(outcome.events()));
           if (hazelcast.getCluster().getMembers().size() > 1) {
+            // A backup holds the events; the owner drains the outbox on its own schedule.
             return Future.succeededFuture(outcome);
           }
+          drainer.drain(branch, outcome.state().outbox());
           // Alone, this member's memory is the only copy: answer once the store has the events.
           long last = outcome.events().get(outcome.events().size() - 1).seq();
           return drainer.whenStored(branch, last).map(v -> outcome);
@@ -148,6 +175,9 @@ public final class Engine implements Feeds {
   public Future<BranchState> state(String branch) {
     if (config.branch(branch).isEmpty()) {
       return Future.failedFuture(new UnknownBranchException(branch));
+    }
+    if (!started) {
+      return Future.failedFuture(new NotReadyException("the branches are not loaded yet"));
     }
     return Future.fromCompletionStage(branches.getAsync(branch), context);
   }

@@ -15,7 +15,7 @@ public final class ApiRoutes {
   private ApiRoutes() {}
 
   public static void mount(Vertx vertx, Router router, Engine engine, Sessions sessions, HazelcastInstance hazelcast,
-                           QueueMetrics metrics) {
+                           QueueMetrics metrics, int quorum) {
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     new CitizenRoutes(engine).mount(api);
@@ -24,6 +24,6 @@ public final class ApiRoutes {
     api.route().handler(rc -> rc.fail(ApiException.notFound("not_found", "No such API resource: " + rc.request().path())));
     api.route().failureHandler(Errors::handle);
     router.route("/api/*").subRouter(api);
-    new OpsRoutes(engine, hazelcast, metrics).mount(router);
+    new OpsRoutes(engine, hazelcast, metrics, quorum).mount(router);
   }
 }

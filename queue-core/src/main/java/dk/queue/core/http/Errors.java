@@ -64,11 +64,18 @@ public final class Errors {
   }
 
   static ApiException translate(Throwable failure, int status) {
+    while ((failure instanceof java.util.concurrent.CompletionException
+        || failure instanceof java.util.concurrent.ExecutionException) && failure.getCause() != null) {
+      failure = failure.getCause();
+    }
     if (failure instanceof ApiException) {
       return (ApiException) failure;
     }
     if (failure instanceof UnknownBranchException) {
       return ApiException.notFound("unknown_branch", failure.getMessage());
+    }
+    if (failure instanceof dk.queue.core.engine.NotReadyException) {
+      return new ApiException(503, "not_ready", "The node is not ready: " + failure.getMessage());
     }
     if (failure instanceof SplitBrainProtectionException) {
       return new ApiException(503, "no_quorum", "This node is cut off from the majority of the cluster");

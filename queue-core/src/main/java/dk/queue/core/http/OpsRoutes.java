@@ -13,8 +13,10 @@ final class OpsRoutes {
   private final Engine engine;
   private final HazelcastInstance hazelcast;
   private final QueueMetrics metrics;
+  private final int quorum;
 
-  OpsRoutes(Engine engine, HazelcastInstance hazelcast, QueueMetrics metrics) {
+  OpsRoutes(Engine engine, HazelcastInstance hazelcast, QueueMetrics metrics, int quorum) {
+    this.quorum = quorum;
     this.engine = engine;
     this.hazelcast = hazelcast;
     this.metrics = metrics;
@@ -31,10 +33,19 @@ final class OpsRoutes {
   private void ready(RoutingContext rc) {
     Map<String, Object> checks = new LinkedHashMap<>();
     boolean cluster = hazelcast.getLifecycleService().isRunning();
-    checks.put("cluster", Map.of("up", cluster, "members", cluster ? hazelcast.getCluster().getMembers().size() : 0));
+    int members = cluster ? hazelcast.getCluster().getMembers().size() : 0;
+    boolean quorum = members >= this.quorum;
+    Map<String, Object> clusterCheck = new LinkedHashMap<>();
+    clusterCheck.put("up", cluster);
+    clusterCheck.put("members", members);
+    clusterCheck.put("quorumSize", this.quorum);
+    clusterCheck.put("quorum", quorum);
+    clusterCheck.put("ownedBranches", cluster ? engine.ownedBranches() : java.util.Set.of());
+    checks.put("cluster", clusterCheck);
+    checks.put("branches", Map.of("up", engine.started()));
     checks.put("store", Map.of("up", engine.storeHealthy()));
     checks.put("config", Map.of("up", true, "source", engine.config().source()));
-    boolean ready = cluster && engine.storeHealthy();
+    boolean ready = cluster && quorum && engine.started() && engine.storeHealthy();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", ready ? "ready" : "not_ready");
     body.put("checks", checks);

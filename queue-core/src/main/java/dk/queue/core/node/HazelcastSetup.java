@@ -4,35 +4,62 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.SplitBrainProtectionConfig;
 import dk.queue.core.engine.Addresses;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** The Hazelcast configuration of a node: Vert.x's cluster maps plus the branch and session maps. */
+/**
+ * The Hazelcast configuration of a node: Vert.x's cluster maps plus the branch and session maps,
+ * failure detection fast enough that a dead member's branches move within seconds, and split-brain
+ * protection so that a minority refuses to write.
+ */
 final class HazelcastSetup {
+  static final String QUORUM = "queue-quorum";
+  /** Seconds without a heartbeat before a member counts as dead (Hazelcast's default is 60). */
+  static final int DEAD_AFTER_SECONDS = 3;
+
   /** Held so the setting stays: java.util.logging keeps loggers only weakly. */
-  private static final java.util.logging.Logger JOIN_LOG =
-      java.util.logging.Logger.getLogger("com.hazelcast.instance.impl.Node");
+  private static final Logger JOIN_LOG = Logger.getLogger("com.hazelcast.instance.impl.Node");
 
   private HazelcastSetup() {}
 
   static Config config(NodeOptions options) {
+    ClusterOptions cluster = options.cluster();
     Config config = ConfigUtil.loadConfig();
     config.setClusterName("queue");
     config.setProperty("hazelcast.logging.type", "jdk");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
-    config.getNetworkConfig().setPort(options.clusterPort()).setPortAutoIncrement(true);
-    config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(DEAD_AFTER_SECONDS));
+    config.setProperty("hazelcast.heartbeat.failuredetector.type", "deadline");
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+    config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
+    config.setProperty("hazelcast.invocation.retry.pause.millis", "200");
+    // Alone, any free port will do; in a cluster the others know this node by its listed port.
+    config.getNetworkConfig().setPort(cluster.port()).setPortAutoIncrement(!cluster.enabled());
+    config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(cluster.host());
     JoinConfig join = config.getNetworkConfig().getJoin();
-    join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(false);
-    // Alone by design until cluster members are configured; no need to warn about it.
-    JOIN_LOG.setLevel(java.util.logging.Level.SEVERE);
-    // Commands run where the state lives; a synchronous backup takes over when that member dies.
-    config.addMapConfig(new MapConfig(Addresses.BRANCH_MAP).setBackupCount(1).setAsyncBackupCount(0)
-        .setInMemoryFormat(InMemoryFormat.OBJECT));
-    config.addMapConfig(new MapConfig(Addresses.SESSION_MAP).setBackupCount(1));
+    join.getMulticastConfig().setEnabled(cluster.enabled() && cluster.multicast());
+    join.getTcpIpConfig().setEnabled(cluster.enabled() && !cluster.multicast());
+    cluster.members().forEach(m -> join.getTcpIpConfig().addMember(m));
+    if (!cluster.enabled()) {
+      // Alone by design; no need to warn that no join method is set.
+      JOIN_LOG.setLevel(Level.SEVERE);
+    }
+    MapConfig branches = new MapConfig(Addresses.BRANCH_MAP).setBackupCount(cluster.backups()).setAsyncBackupCount(0)
+        .setInMemoryFormat(InMemoryFormat.OBJECT);
+    MapConfig sessions = new MapConfig(Addresses.SESSION_MAP).setBackupCount(cluster.backups());
+    if (cluster.quorum() > 1) {
+      config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, cluster.quorum()));
+      branches.setSplitBrainProtectionName(QUORUM);
+      sessions.setSplitBrainProtectionName(QUORUM);
+    }
+    config.addMapConfig(branches);
+    config.addMapConfig(sessions);
     return config;
   }
 }

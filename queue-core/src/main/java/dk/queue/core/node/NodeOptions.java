@@ -6,39 +6,40 @@ import dk.queue.core.web.WebModule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
  * How to start a node.
  *
- * @param port        HTTP port (0 picks a free one)
- * @param clusterPort the first Hazelcast port to try
- * @param sessionTtl  how long a staff sign-in lasts
+ * @param port       HTTP port (0 picks a free one)
+ * @param cluster    how it finds and joins other nodes
+ * @param sessionTtl how long a staff sign-in lasts
  */
 public record NodeOptions(int port, QueueConfig config, Path dataDir, List<WebModule> webModules, Clock clock,
-                          IdGenerator ids, int clusterPort, Duration sessionTtl) {
+                          IdGenerator ids, ClusterOptions cluster, Duration sessionTtl) {
   public NodeOptions {
     webModules = List.copyOf(webModules);
   }
 
   public static NodeOptions defaults(QueueConfig config, Path dataDir) {
-    return new NodeOptions(8080, config, dataDir, List.of(), Clock.tickMillis(java.time.ZoneOffset.UTC), IdGenerator.random(), 5701,
-        Duration.ofHours(10));
+    return new NodeOptions(8080, config, dataDir, List.of(), Clock.tickMillis(ZoneOffset.UTC), IdGenerator.random(),
+        ClusterOptions.alone(), Duration.ofHours(10));
   }
 
   public NodeOptions withPort(int p) {
-    return new NodeOptions(p, config, dataDir, webModules, clock, ids, clusterPort, sessionTtl);
+    return new NodeOptions(p, config, dataDir, webModules, clock, ids, cluster, sessionTtl);
   }
 
   public NodeOptions withWebModules(List<WebModule> modules) {
-    return new NodeOptions(port, config, dataDir, modules, clock, ids, clusterPort, sessionTtl);
+    return new NodeOptions(port, config, dataDir, modules, clock, ids, cluster, sessionTtl);
   }
 
   public NodeOptions withClock(Clock c) {
-    return new NodeOptions(port, config, dataDir, webModules, c, ids, clusterPort, sessionTtl);
+    return new NodeOptions(port, config, dataDir, webModules, c, ids, cluster, sessionTtl);
   }
 
-  public NodeOptions withClusterPort(int p) {
-    return new NodeOptions(port, config, dataDir, webModules, clock, ids, p, sessionTtl);
+  public NodeOptions withCluster(ClusterOptions c) {
+    return new NodeOptions(port, config, dataDir, webModules, clock, ids, c, sessionTtl);
   }
 }

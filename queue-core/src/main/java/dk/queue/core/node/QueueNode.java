@@ -35,7 +35,10 @@ public final class QueueNode {
     this.options = options;
   }
 
-  /** Starts a node; the future completes when it serves HTTP. */
+  /**
+   * Starts a node; the future completes when its branches are loaded. It serves HTTP before that,
+   * answering 503 until then, so that health checks can see it wait for its quorum.
+   */
   public static Future<QueueNode> start(NodeOptions options) {
     QueueNode node = new QueueNode(options);
     return node.boot().map(v -> node);
@@ -49,16 +52,16 @@ public final class QueueNode {
     }
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastSetup.config(options));
     VertxOptions vertxOptions = new VertxOptions()
-        .setEventBusOptions(new EventBusOptions().setHost("127.0.0.1").setPort(0));
+        .setEventBusOptions(new EventBusOptions().setHost(options.cluster().host()).setPort(0));
     return Vertx.builder().with(vertxOptions).withClusterManager(clusterManager)
         .buildClustered()
         .compose(v -> {
           vertx = v;
           hazelcast = clusterManager.getHazelcastInstance();
           engine = new Engine(vertx, hazelcast, options.config(), options.clock(), options.ids(), store);
-          return engine.start();
+          return listen();
         })
-        .compose(v -> listen());
+        .compose(v -> engine.start());
   }
 
   private Future<Void> listen() {
@@ -66,7 +69,7 @@ public final class QueueNode {
     engine.onEvents(metrics::record);
     Sessions sessions = new Sessions(hazelcast, options.config(), options.sessionTtl(), options.clock());
     Router router = Router.router(vertx);
-    ApiRoutes.mount(vertx, router, engine, sessions, hazelcast, metrics);
+    ApiRoutes.mount(vertx, router, engine, sessions, hazelcast, metrics, options.cluster().quorum());
     NodeContext context = new NodeContext(vertx, options.config(), engine);
     for (WebModule module : options.webModules()) {
       module.mount(router, context);

@@ -78,8 +78,21 @@ class BranchMachineTest {
       f.open("d1", "anna", "pas");
       f.rejected(f.issueCommand("moon"), UNKNOWN_SERVICE);
       String id = f.issue("pas");
-      f.rejected(new Command.IssueTicket(f.now, id, "pas", Channel.KIOSK, "da"), INVALID);
+      f.rejected(new Command.IssueTicket(f.now.plusSeconds(1), id, "pas", Channel.KIOSK, "da"), INVALID);
+      f.rejected(new Command.IssueTicket(f.now, id, "lib", Channel.KIOSK, "da"), INVALID);
       f.rejected(new Command.IssueTicket(f.now, " ", "pas", Channel.KIOSK, "da"), INVALID);
+    }
+
+    @Test
+    void theSameIssueAgainIsDoneAlready() {
+      f.open("d1", "anna", "pas");
+      Command.IssueTicket c = f.issueCommand("pas");
+      f.given(c);
+      long seq = f.state.seq();
+      f.when(c);
+      assertThat(f.lastEvents).isEmpty();
+      assertThat(f.state.seq()).isEqualTo(seq);
+      assertThat(f.state.queue("pas")).containsExactly(c.ticketId());
     }
 
     @Test

@@ -108,9 +108,13 @@ public final class Engine implements Feeds {
     return started;
   }
 
-  /** The branches whose state this member holds as owner. */
+  /** The branches whose state this member holds as owner (none while it has no quorum). */
   public java.util.Set<String> ownedBranches() {
-    return new java.util.TreeSet<>(branches.localKeySet());
+    try {
+      return new java.util.TreeSet<>(branches.localKeySet());
+    } catch (RuntimeException e) {
+      return java.util.Set.of();
+    }
   }
 
   private BranchState load(BranchDef def) throws Exception {
@@ -192,13 +196,13 @@ public final class Engine implements Feeds {
   }
 
   private void tick() {
-    for (String branch : branches.localKeySet()) {
+    for (String branch : ownedBranches()) {
       execute(branch, new Command.Tick(clock.instant()));
     }
   }
 
   private void retryDrains() {
-    for (String branch : branches.localKeySet()) {
+    for (String branch : ownedBranches()) {
       state(branch).onSuccess(s -> {
         if (s != null) {
           drainer.drain(branch, s.outbox());

@@ -25,5 +25,7 @@ public final class ApiRoutes {
     api.route().failureHandler(Errors::handle);
     router.route("/api/*").subRouter(api);
     new OpsRoutes(engine, hazelcast, metrics, quorum).mount(router);
+    router.route("/health/*").failureHandler(Errors::handle);
+    router.route("/metrics").failureHandler(Errors::handle);
   }
 }

@@ -2,6 +2,7 @@ package dk.queue.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.queue.core.node.Http;
 import dk.queue.core.node.TestNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,7 +59,7 @@ class ConcurrentCallsIT {
         go.await();
         int count = 0;
         while (true) {
-          TestNode.Reply r = node.post("/api/branches/main/desks/" + desks[d] + "/call-next", null, tokens[d]);
+          Http.Reply r = node.post("/api/branches/main/desks/" + desks[d] + "/call-next", null, tokens[d]);
           if (r.status() == 204) {
             return count;
           }

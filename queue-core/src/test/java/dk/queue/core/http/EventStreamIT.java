@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.queue.core.node.SseClient;
 import dk.queue.core.node.SseClient.Message;
+import dk.queue.core.node.Http;
 import dk.queue.core.node.TestNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +108,7 @@ class EventStreamIT {
 
   @Test
   void unknownBranchStreamIs404() throws Exception {
-    TestNode.Reply r = node.get("/api/branches/nowhere/events");
+    Http.Reply r = node.get("/api/branches/nowhere/events");
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.error()).isEqualTo("unknown_branch");
   }

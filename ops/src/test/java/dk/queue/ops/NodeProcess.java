@@ -1,0 +1,102 @@
+package dk.queue.ops;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** A node started from the packaged jar as its own process, as an operator would run it. */
+final class NodeProcess implements AutoCloseable {
+  final int httpPort;
+  final int clusterPort;
+  final Path dataDir;
+  private final List<String> members;
+  private Process process;
+  private CountDownLatch ready;
+  final List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
+
+  NodeProcess(int httpPort, int clusterPort, List<String> members, Path dataDir) {
+    this.httpPort = httpPort;
+    this.clusterPort = clusterPort;
+    this.members = members;
+    this.dataDir = dataDir;
+  }
+
+  String base() {
+    return "http://127.0.0.1:" + httpPort;
+  }
+
+  /** Starts the process; {@link #awaitReady} waits until it says it is ready. */
+  NodeProcess start() throws IOException {
+    Files.createDirectories(dataDir);
+    ready = new CountDownLatch(1);
+    process = new ProcessBuilder("java", "-Xmx512m", "-jar", NodeProcessIT.jar().toString(),
+        "--cluster", "--members", String.join(",", members), "--cluster-port", String.valueOf(clusterPort),
+        "--port", String.valueOf(httpPort), "--data-dir", dataDir.toString())
+        .redirectErrorStream(true).start();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          output.add(line);
+          if (line.contains("Queue node ready")) {
+            ready.countDown();
+          }
+        }
+      } catch (IOException e) {
+        // the process ended
+      }
+    }, "node-" + httpPort + "-output");
+    reader.setDaemon(true);
+    reader.start();
+    return this;
+  }
+
+  void awaitReady(long seconds) throws InterruptedException {
+    if (!ready.await(seconds, TimeUnit.SECONDS)) {
+      throw new AssertionError("node " + httpPort + " not ready:\n" + String.join("\n", output));
+    }
+  }
+
+  /** kill -9: no goodbye to the cluster, nothing flushed. */
+  void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /** A graceful stop (SIGTERM), as a rolling restart does. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+
+  boolean alive() {
+    return process != null && process.isAlive();
+  }
+
+  /** The branches this member owns, from its readiness report. */
+  String readiness(HttpClient http) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(base() + "/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (alive()) {
+      kill9();
+    }
+  }
+}

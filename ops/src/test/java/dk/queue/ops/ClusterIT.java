@@ -356,4 +356,68 @@ class ClusterIT {
     back.awaitReady(120);
     assertThat(http(back).seq(BRANCH)).isGreaterThanOrEqualTo(seq);
   }
+
+  @Test
+  void rollingRestartAndRepeatedKillsOfTheOwnerLoseNothing() throws Exception {
+    Http first = http(nodes.get(0));
+    String token = first.login("demo", "0000");
+    assertThat(first.post("/api/branches/" + BRANCH + "/desks/skranke-1/open", "{\"services\":[\"laan\"]}", token)
+        .status()).isEqualTo(200);
+    Map<String, String> issued = new ConcurrentHashMap<>();
+    AtomicBoolean running = new AtomicBoolean(true);
+    Thread kiosk = new Thread(() -> {
+      int i = 0;
+      while (running.get()) {
+        List<NodeProcess> up = alive();
+        try {
+          Http.Reply r = http(up.get(i++ % up.size())).post("/api/branches/" + BRANCH + "/tickets", "{\"service\":\"laan\"}");
+          if (r.status() == 201) {
+            issued.put(r.body().get("id").asText(), r.body().get("number").asText());
+          }
+          Thread.sleep(25);
+        } catch (Exception e) {
+          // not acknowledged
+        }
+      }
+    }, "kiosk");
+    kiosk.start();
+
+    // A rolling restart: one node at a time, each back before the next goes.
+    for (NodeProcess n : nodes) {
+      n.stop();
+      n.start().awaitReady(120);
+    }
+    int afterRolling = issued.size();
+
+    // kill -9 of whichever member owns the branch, five times, each time measuring the pause.
+    List<Long> pauses = new ArrayList<>();
+    for (int k = 0; k < 5; k++) {
+      NodeProcess victim = ownerOf(BRANCH);
+      Http other = http(nodes.stream().filter(n -> n != victim && n.alive()).findFirst().orElseThrow());
+      victim.kill9();
+      long killed = System.nanoTime();
+      while (other.post("/api/branches/" + BRANCH + "/tickets", "{\"service\":\"laan\"}").status() != 201) {
+        assertThat(System.nanoTime() - killed).isLessThan(TimeUnit.SECONDS.toNanos(10));
+        Thread.sleep(20);
+      }
+      pauses.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
+      victim.start().awaitReady(120);
+    }
+    running.set(false);
+    kiosk.join(30_000);
+
+    Collections.sort(pauses);
+    System.out.printf("failover over %d kills: min %d ms, median %d ms, max %d ms %s%n", pauses.size(), pauses.get(0),
+        pauses.get(pauses.size() / 2), pauses.get(pauses.size() - 1), pauses);
+    System.out.printf("rolling restart: %d tickets acknowledged during it, %d in all%n", afterRolling, issued.size());
+    assertThat(pauses.get(pauses.size() / 2)).as("median failover pause").isLessThan(5000L);
+    assertThat(afterRolling).isGreaterThan(20);
+    Http any = http(alive().get(0));
+    for (Map.Entry<String, String> t : issued.entrySet()) {
+      Http.Reply r = any.get("/api/tickets/" + t.getKey());
+      assertThat(r.status()).as("ticket %s", t.getKey()).isEqualTo(200);
+      assertThat(r.body().get("number").asText()).isEqualTo(t.getValue());
+    }
+    assertThat(new HashSet<>(issued.values())).hasSameSizeAs(issued.values());
+  }
 }

@@ -1,7 +1,21 @@
 // Live updates over Server-Sent Events, shared by every page. Reconnects with backoff and marks the
 // page as not live (after a few seconds without a connection) so nobody trusts stale numbers.
 window.Live = (function () {
-  function connect(url, handlers, options) {
+  // Where the other nodes are, when the page knows (window.QUEUE_NODES); behind a load balancer the
+  // list is empty and the page's own address is the way to any node.
+  const nodes = (window.QUEUE_NODES || []).filter(function (n) { return n !== location.origin; });
+  let node = -1; // -1: the node that served the page
+
+  function url(path) {
+    return (node < 0 ? '' : nodes[node]) + path;
+  }
+
+  // The node in use did not answer: move to the next one.
+  function moveOn() {
+    if (nodes.length > 0) node = node + 1 < nodes.length ? node + 1 : -1;
+  }
+
+  function connect(path, handlers, options) {
     options = options || {};
     const marker = options.marker;
     const stale = options.stale;
@@ -24,10 +38,12 @@ window.Live = (function () {
       if (marker) marker.classList.remove('shown');
       if (stale) stale.classList.remove('stale');
     }
+    let failures = 0;
     function open() {
-      const sep = url.indexOf('?') < 0 ? '?' : '&';
-      source = new EventSource(lastId === null ? url : url + sep + 'lastEventId=' + encodeURIComponent(lastId));
-      source.onopen = online;
+      const sep = path.indexOf('?') < 0 ? '?' : '&';
+      const target = url(path);
+      source = new EventSource(lastId === null ? target : target + sep + 'lastEventId=' + encodeURIComponent(lastId));
+      source.onopen = function () { failures = 0; online(); };
       Object.keys(handlers).forEach(function (name) {
         source.addEventListener(name, function (e) {
           if (e.lastEventId) lastId = e.lastEventId;
@@ -37,8 +53,12 @@ window.Live = (function () {
       });
       source.onerror = function () {
         offline();
-        if (source.readyState === EventSource.CLOSED) {
-          // The browser gave up (server down or an error answer): try again ourselves, slower each time.
+        failures++;
+        if (source.readyState === EventSource.CLOSED || (nodes.length > 0 && failures >= 2)) {
+          // The browser gave up, or this node keeps failing: try the next node, slower each round.
+          source.close();
+          failures = 0;
+          moveOn();
           setTimeout(open, delay);
           delay = Math.min(delay * 2, 15000);
         }
@@ -46,6 +66,11 @@ window.Live = (function () {
     }
     open();
     return { close: function () { if (source) source.close(); } };
+  }
+
+  // A request to the node in use; when it does not answer, the next request goes to the next node.
+  function request(path, options) {
+    return fetch(url(path), options).catch(function (e) { moveOn(); throw e; });
   }
 
   function format(text, values) {
@@ -87,5 +112,5 @@ window.Live = (function () {
     return new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'long' }).format(d) + ' ' + time;
   }
 
-  return { connect: connect, format: format, minutes: minutes, duration: duration, el: el, when: when };
+  return { connect: connect, request: request, url: url, format: format, minutes: minutes, duration: duration, el: el, when: when };
 })();

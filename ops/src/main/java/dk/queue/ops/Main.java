@@ -39,6 +39,8 @@ public final class Main {
       "  --multicast             find nodes by multicast instead of --members",
       "  --backups N             synchronous backups of each branch (default 1)",
       "  --quorum N              fewest members that may run commands (default: a majority of --members)",
+      "  --node-urls U,U,...     where browsers reach every node (e.g. http://10.0.0.1:8080,...): pages move",
+      "                          to another node when theirs goes away; not needed behind a load balancer",
       "  --help                  this text");
 
   private Main() {}
@@ -73,6 +75,7 @@ public final class Main {
     NodeOptions options = NodeOptions.defaults(config, parsed.dataDir())
         .withPort(parsed.port())
         .withCluster(parsed.cluster())
+        .withNodeUrls(parsed.nodeUrls())
         .withWebModules(webModules());
     QueueNode node;
     try {
@@ -122,7 +125,7 @@ public final class Main {
   }
 
   /** The command line. */
-  record Args(int port, Path config, Path dataDir, ClusterOptions cluster, boolean help) {
+  record Args(int port, Path config, Path dataDir, ClusterOptions cluster, List<String> nodeUrls, boolean help) {
     static Args parse(String[] args) {
       int port = 8080;
       Path config = null;
@@ -135,6 +138,7 @@ public final class Main {
       List<String> members = List.of();
       int backups = 1;
       Integer quorum = null;
+      List<String> nodeUrls = List.of();
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--help", "-h" -> help = true;
@@ -148,6 +152,7 @@ public final class Main {
           case "--members" -> members = members(value(args, ++i, "--members"));
           case "--backups" -> backups = number(value(args, ++i, "--backups"), "--backups", 0, 6);
           case "--quorum" -> quorum = number(value(args, ++i, "--quorum"), "--quorum", 1, 99);
+          case "--node-urls" -> nodeUrls = urls(value(args, ++i, "--node-urls"));
           default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
         }
       }
@@ -158,7 +163,7 @@ public final class Main {
           ? new ClusterOptions(true, host, clusterPort, members, multicast, backups,
               quorum != null ? quorum : ClusterOptions.majorityOf(members))
           : new ClusterOptions(false, host, clusterPort, List.of(), false, backups, 1);
-      return new Args(port, config, dataDir, c, help);
+      return new Args(port, config, dataDir, c, nodeUrls, help);
     }
 
     private static List<String> members(String text) {
@@ -169,6 +174,16 @@ public final class Main {
         }
       }
       return list.stream().map(String::trim).toList();
+    }
+
+    private static List<String> urls(String text) {
+      List<String> list = List.of(text.split(",")).stream().map(String::trim).toList();
+      for (String u : list) {
+        if (!u.matches("https?://[^/\\s]+")) {
+          throw new IllegalArgumentException("--node-urls takes http://host:port,... (no path), not '" + u + "'");
+        }
+      }
+      return list;
     }
 
     private static int number(String text, String flag, int min, int max) {

@@ -41,8 +41,9 @@ class ClusterIT {
   void startCluster() throws Exception {
     Path data = Files.createTempDirectory("queue-cluster");
     List<String> members = List.of("127.0.0.1:" + (BASE + 1), "127.0.0.1:" + (BASE + 2), "127.0.0.1:" + (BASE + 3));
+    String urls = "http://127.0.0.1:" + (BASE + 5) + ",http://127.0.0.1:" + (BASE + 6) + ",http://127.0.0.1:" + (BASE + 7);
     for (int i = 1; i <= 3; i++) {
-      nodes.add(new NodeProcess(BASE + 4 + i, BASE + i, members, data.resolve("node-" + i)).start());
+      nodes.add(new NodeProcess(BASE + 4 + i, BASE + i, members, data.resolve("node-" + i), "--node-urls", urls).start());
     }
     for (NodeProcess n : nodes) {
       n.awaitReady(120);
@@ -272,6 +273,33 @@ class ClusterIT {
     List<String> ids = new ArrayList<>();
     list.forEach(t -> ids.add(t.get("id").asText() + "=" + t.get("number").asText()));
     return ids;
+  }
+
+  @Test
+  void screenInTheBrowserMovesToAnotherNodeWhenItsNodeDies() throws Exception {
+    NodeProcess home = nodes.get(0);
+    Http other = http(nodes.get(1));
+    String token = other.login("demo", "0000");
+    assertThat(other.post("/api/branches/" + BRANCH + "/desks/skranke-2/open", "{\"services\":[\"print\"]}", token)
+        .status()).isEqualTo(200);
+    try (Browser screen = new Browser(1920, 1080)) {
+      screen.driver.get(home.base() + "/screens/hovedbiblioteket-venteomraade");
+      screen.await(10).until(d -> d.findElements(org.openqa.selenium.By.cssSelector(".service[data-service='print'].available"))
+          .size() == 1);
+      home.kill9();
+      String number = null;
+      for (int i = 0; i < 200 && number == null; i++) {
+        Http.Reply r = other.post("/api/branches/" + BRANCH + "/tickets", "{\"service\":\"print\"}");
+        number = r.status() == 201 ? r.body().get("number").asText() : null;
+        Thread.sleep(50);
+      }
+      assertThat(other.post("/api/branches/" + BRANCH + "/desks/skranke-2/call-next", null, token).status()).isEqualTo(200);
+      String called = number;
+      // The page found another node by itself and shows the call made after its own node died.
+      screen.await(30).until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(
+          org.openqa.selenium.By.cssSelector(".call.latest .number"), called));
+      screen.screenshot("screen-after-failover");
+    }
   }
 
   @Test

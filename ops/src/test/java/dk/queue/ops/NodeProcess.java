@@ -22,11 +22,13 @@ final class NodeProcess implements AutoCloseable {
   final int clusterPort;
   final Path dataDir;
   private final List<String> members;
+  private final List<String> extra;
   private Process process;
   private CountDownLatch ready;
   final List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
 
-  NodeProcess(int httpPort, int clusterPort, List<String> members, Path dataDir) {
+  NodeProcess(int httpPort, int clusterPort, List<String> members, Path dataDir, String... extra) {
+    this.extra = List.of(extra);
     this.httpPort = httpPort;
     this.clusterPort = clusterPort;
     this.members = members;
@@ -41,10 +43,11 @@ final class NodeProcess implements AutoCloseable {
   NodeProcess start() throws IOException {
     Files.createDirectories(dataDir);
     ready = new CountDownLatch(1);
-    process = new ProcessBuilder("java", "-Xmx512m", "-jar", NodeProcessIT.jar().toString(),
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", NodeProcessIT.jar().toString(),
         "--cluster", "--members", String.join(",", members), "--cluster-port", String.valueOf(clusterPort),
-        "--port", String.valueOf(httpPort), "--data-dir", dataDir.toString())
-        .redirectErrorStream(true).start();
+        "--port", String.valueOf(httpPort), "--data-dir", dataDir.toString()));
+    command.addAll(extra);
+    process = new ProcessBuilder(command).redirectErrorStream(true).start();
     Thread reader = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;

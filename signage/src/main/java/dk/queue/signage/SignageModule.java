@@ -26,10 +26,11 @@ public final class SignageModule implements WebModule {
   static final long HEARTBEAT_MS = 15_000;
   static final java.util.Set<String> ANNOUNCED = java.util.Set.of(
       Event.TicketCalled.class.getSimpleName(), Event.TicketRecalled.class.getSimpleName());
-  private final Pages pages = new Pages();
+  private Pages pages = new Pages();
 
   @Override
   public void mount(Router router, NodeContext node) {
+    pages = new Pages(node.nodeUrls());
     router.get("/screens/:screen").handler(rc -> screen(rc, node));
     router.get("/screens/:screen/live").handler(rc -> live(rc, node));
   }

@@ -21,10 +21,11 @@ import java.util.Optional;
  * through the public API and its event stream.
  */
 public final class TerminalsModule implements WebModule {
-  private final Pages pages = new Pages();
+  private Pages pages = new Pages();
 
   @Override
   public void mount(Router router, NodeContext node) {
+    pages = new Pages(node.nodeUrls());
     QueueConfig config = node.config();
     router.get("/").handler(rc -> pages.send(rc, 200, "index", index(config)));
     router.get("/kiosk/:kiosk").handler(rc -> kiosk(rc, config));

@@ -19,7 +19,7 @@
   function api(method, path, payload) {
     const headers = { 'Content-Type': 'application/json' };
     if (token) headers.Authorization = 'Bearer ' + token;
-    return fetch(path, { method: method, headers: headers, body: payload === undefined ? undefined : JSON.stringify(payload) })
+    return Live.request(path, { method: method, headers: headers, body: payload === undefined ? undefined : JSON.stringify(payload) })
       .then(function (r) {
         if (r.status === 204) return { status: 204, body: null };
         return r.json().then(function (b) { return { status: r.status, body: b }; });

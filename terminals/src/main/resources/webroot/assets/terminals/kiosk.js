@@ -69,7 +69,7 @@
 
   function take(service) {
     idleBack();
-    fetch('/api/branches/' + encodeURIComponent(branch) + '/tickets', {
+    Live.request('/api/branches/' + encodeURIComponent(branch) + '/tickets', {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ service: service.id, channel: 'kiosk', language: lang })
     }).then(function (r) {

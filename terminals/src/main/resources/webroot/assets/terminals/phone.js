@@ -41,7 +41,7 @@
   }
 
   function refresh() {
-    fetch('/api/tickets/' + encodeURIComponent(ticketId)).then(function (r) {
+    Live.request('/api/tickets/' + encodeURIComponent(ticketId)).then(function (r) {
       if (r.status === 404) {
         document.getElementById('status').replaceChildren(el('p', { text: t['phone.unknown'] }));
         return null;
@@ -52,7 +52,7 @@
 
   document.getElementById('leave').addEventListener('click', function () {
     if (!confirm(t['phone.confirmLeave'])) return;
-    fetch('/api/tickets/' + encodeURIComponent(ticketId), { method: 'DELETE' }).then(refresh);
+    Live.request('/api/tickets/' + encodeURIComponent(ticketId), { method: 'DELETE' }).then(refresh);
   });
   if (window.Notification && Notification.permission === 'default') {
     document.addEventListener('click', function () { Notification.requestPermission(); }, { once: true });

@@ -15,7 +15,15 @@ public final class ApiRoutes {
   private ApiRoutes() {}
 
   public static void mount(Vertx vertx, Router router, Engine engine, Sessions sessions, HazelcastInstance hazelcast,
-                           QueueMetrics metrics, int quorum) {
+                           QueueMetrics metrics, int quorum, java.util.List<String> nodeUrls) {
+    if (!nodeUrls.isEmpty()) {
+      // Pages served by one node may talk to the others when theirs goes away.
+      router.route().handler(io.vertx.ext.web.handler.CorsHandler.create()
+          .addOrigins(nodeUrls)
+          .allowedMethods(java.util.Set.of(io.vertx.core.http.HttpMethod.GET, io.vertx.core.http.HttpMethod.POST,
+              io.vertx.core.http.HttpMethod.DELETE))
+          .allowedHeaders(java.util.Set.of("Content-Type", "Authorization", "Last-Event-ID")));
+    }
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     new CitizenRoutes(engine).mount(api);

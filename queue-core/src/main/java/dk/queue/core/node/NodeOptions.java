@@ -15,31 +15,38 @@ import java.util.List;
  * @param port       HTTP port (0 picks a free one)
  * @param cluster    how it finds and joins other nodes
  * @param sessionTtl how long a staff sign-in lasts
+ * @param nodeUrls   the addresses browsers reach every node at, for pages to move to another node when
+ *                   theirs goes away (empty behind a load balancer)
  */
 public record NodeOptions(int port, QueueConfig config, Path dataDir, List<WebModule> webModules, Clock clock,
-                          IdGenerator ids, ClusterOptions cluster, Duration sessionTtl) {
+                          IdGenerator ids, ClusterOptions cluster, Duration sessionTtl, List<String> nodeUrls) {
   public NodeOptions {
     webModules = List.copyOf(webModules);
+    nodeUrls = List.copyOf(nodeUrls);
   }
 
   public static NodeOptions defaults(QueueConfig config, Path dataDir) {
     return new NodeOptions(8080, config, dataDir, List.of(), Clock.tickMillis(ZoneOffset.UTC), IdGenerator.random(),
-        ClusterOptions.alone(), Duration.ofHours(10));
+        ClusterOptions.alone(), Duration.ofHours(10), List.of());
   }
 
   public NodeOptions withPort(int p) {
-    return new NodeOptions(p, config, dataDir, webModules, clock, ids, cluster, sessionTtl);
+    return new NodeOptions(p, config, dataDir, webModules, clock, ids, cluster, sessionTtl, nodeUrls);
   }
 
   public NodeOptions withWebModules(List<WebModule> modules) {
-    return new NodeOptions(port, config, dataDir, modules, clock, ids, cluster, sessionTtl);
+    return new NodeOptions(port, config, dataDir, modules, clock, ids, cluster, sessionTtl, nodeUrls);
   }
 
   public NodeOptions withClock(Clock c) {
-    return new NodeOptions(port, config, dataDir, webModules, c, ids, cluster, sessionTtl);
+    return new NodeOptions(port, config, dataDir, webModules, c, ids, cluster, sessionTtl, nodeUrls);
   }
 
   public NodeOptions withCluster(ClusterOptions c) {
-    return new NodeOptions(port, config, dataDir, webModules, clock, ids, c, sessionTtl);
+    return new NodeOptions(port, config, dataDir, webModules, clock, ids, c, sessionTtl, nodeUrls);
+  }
+
+  public NodeOptions withNodeUrls(List<String> urls) {
+    return new NodeOptions(port, config, dataDir, webModules, clock, ids, cluster, sessionTtl, urls);
   }
 }

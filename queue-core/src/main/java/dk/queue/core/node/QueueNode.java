@@ -69,8 +69,8 @@ public final class QueueNode {
     engine.onEvents(metrics::record);
     Sessions sessions = new Sessions(hazelcast, options.config(), options.sessionTtl(), options.clock());
     Router router = Router.router(vertx);
-    ApiRoutes.mount(vertx, router, engine, sessions, hazelcast, metrics, options.cluster().quorum());
-    NodeContext context = new NodeContext(vertx, options.config(), engine);
+    ApiRoutes.mount(vertx, router, engine, sessions, hazelcast, metrics, options.cluster().quorum(), options.nodeUrls());
+    NodeContext context = new NodeContext(vertx, options.config(), engine, options.nodeUrls());
     for (WebModule module : options.webModules()) {
       module.mount(router, context);
     }

@@ -4,5 +4,9 @@ import dk.queue.core.config.QueueConfig;
 import dk.queue.core.engine.Feeds;
 import io.vertx.core.Vertx;
 
-/** What a web module may use of the node it runs in. */
-public record NodeContext(Vertx vertx, QueueConfig config, Feeds feeds) {}
+/**
+ * What a web module may use of the node it runs in.
+ *
+ * @param nodeUrls where browsers reach every node, for pages to move on when their node goes away
+ */
+public record NodeContext(Vertx vertx, QueueConfig config, Feeds feeds, java.util.List<String> nodeUrls) {}

@@ -21,7 +21,14 @@ public final class Pages {
   private final Map<String, Template> compiled = new ConcurrentHashMap<>();
 
   public Pages() {
+    this(java.util.List.of());
+  }
+
+  /** Pages that know where every node is ({@code {{nodes}}}), so their scripts can move to another. */
+  public Pages(java.util.List<String> nodeUrls) {
     handlebars = new Handlebars(new ClassPathTemplateLoader("/templates", ".hbs"));
+    String nodes = JsonMapping.encode(nodeUrls).replace("</", "<\\/");
+    handlebars.registerHelper("nodes", (Object context, Options o) -> new Handlebars.SafeString(nodes));
     handlebars.registerHelper("t", (String key, Options o) ->
         Messages.text(o.hash("lang", Messages.DANISH), key));
     handlebars.registerHelper("json", (Object value, Options o) ->

@@ -128,6 +128,12 @@ public final class Engine implements Feeds {
         : day.get(0).at().atZone(def.zone()).toLocalDate();
     BranchState state = BranchState.initial(def, start);
     for (Recorded r : day) {
+      if (state.seq() > 0 && r.seq() != state.seq() + 1) {
+        // This node's log misses events another member stored; replaying past the gap would be wrong.
+        LOG.log(System.Logger.Level.ERROR, "the log of " + def.id() + " stops at seq " + state.seq()
+            + " (next stored is " + r.seq() + "); the day is restored up to there");
+        break;
+      }
       state = state.apply(r);
     }
     BranchState raced = branches.putIfAbsent(def.id(), state);

@@ -60,6 +60,7 @@ public final class SignageModule implements WebModule {
       return;
     }
     HttpServerResponse response = rc.response();
+    AutoCloseable counted = node.metrics().connected("screen");
     Sse.begin(response);
     AutoCloseable sub = node.feeds().subscribe(screen.get().branch(), update -> {
       if (response.closed() || response.ended()) {
@@ -81,6 +82,7 @@ public final class SignageModule implements WebModule {
     response.closeHandler(v -> {
       rc.vertx().cancelTimer(heartbeat);
       close(sub);
+      close(counted);
     });
   }
 

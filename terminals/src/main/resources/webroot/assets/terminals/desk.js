@@ -199,7 +199,7 @@
     snapshot = d.snapshot || d;
     render();
   }
-  Live.connect('/api/branches/' + encodeURIComponent(branch) + '/events', { snapshot: update, change: update },
+  Live.connect('/api/branches/' + encodeURIComponent(branch) + '/events?client=desk', { snapshot: update, change: update },
     { marker: $('offline'), stale: $('work') });
 
   if (token) {

@@ -131,7 +131,7 @@
     snapshot = d.snapshot || d;
     if (!document.getElementById('choose').hidden) render();
   }
-  Live.connect('/api/branches/' + encodeURIComponent(branch) + '/events',
+  Live.connect('/api/branches/' + encodeURIComponent(branch) + '/events?client=kiosk',
     { snapshot: update, change: update },
     { marker: document.getElementById('offline'), stale: document.getElementById('groups') });
 })();

@@ -59,6 +59,6 @@
   }
 
   refresh();
-  Live.connect('/api/branches/' + encodeURIComponent(body.dataset.branch) + '/events',
+  Live.connect('/api/branches/' + encodeURIComponent(body.dataset.branch) + '/events?client=phone',
     { snapshot: refresh, change: refresh }, { marker: document.getElementById('offline'), stale: document.getElementById('status') });
 })();

@@ -43,6 +43,13 @@ public sealed interface Command extends Serializable {
     R tick(Tick c);
   }
 
+  /** A command at a desk, by the staff member signed in there. */
+  sealed interface AtDesk extends Command {
+    String desk();
+
+    String staff();
+  }
+
   /** Take a ticket for a service. */
   record IssueTicket(Instant at, String ticketId, String service, Channel channel, String language) implements Command {
     public <R> R accept(Handler<R> h) {
@@ -63,7 +70,7 @@ public sealed interface Command extends Serializable {
    * @param skills   the staff member's skills, from configuration
    * @param services the services to serve, in priority order
    */
-  record OpenDesk(Instant at, String desk, String staff, Set<String> skills, List<String> services) implements Command {
+  record OpenDesk(Instant at, String desk, String staff, Set<String> skills, List<String> services) implements AtDesk {
     public <R> R accept(Handler<R> h) {
       return h.openDesk(this);
     }
@@ -74,55 +81,55 @@ public sealed interface Command extends Serializable {
     }
   }
 
-  record PauseDesk(Instant at, String desk, String staff, String reason) implements Command {
+  record PauseDesk(Instant at, String desk, String staff, String reason) implements AtDesk {
     public <R> R accept(Handler<R> h) {
       return h.pauseDesk(this);
     }
   }
 
-  record ResumeDesk(Instant at, String desk, String staff) implements Command {
+  record ResumeDesk(Instant at, String desk, String staff) implements AtDesk {
     public <R> R accept(Handler<R> h) {
       return h.resumeDesk(this);
     }
   }
 
-  record CloseDesk(Instant at, String desk, String staff) implements Command {
+  record CloseDesk(Instant at, String desk, String staff) implements AtDesk {
     public <R> R accept(Handler<R> h) {
       return h.closeDesk(this);
     }
   }
 
-  record CallNext(Instant at, String desk, String staff) implements Command {
+  record CallNext(Instant at, String desk, String staff) implements AtDesk {
     public <R> R accept(Handler<R> h) {
       return h.callNext(this);
     }
   }
 
-  record Recall(Instant at, String desk, String staff) implements Command {
+  record Recall(Instant at, String desk, String staff) implements AtDesk {
     public <R> R accept(Handler<R> h) {
       return h.recall(this);
     }
   }
 
-  record StartService(Instant at, String desk, String staff) implements Command {
+  record StartService(Instant at, String desk, String staff) implements AtDesk {
     public <R> R accept(Handler<R> h) {
       return h.startService(this);
     }
   }
 
-  record FinishService(Instant at, String desk, String staff, String outcome) implements Command {
+  record FinishService(Instant at, String desk, String staff, String outcome) implements AtDesk {
     public <R> R accept(Handler<R> h) {
       return h.finishService(this);
     }
   }
 
-  record NoShow(Instant at, String desk, String staff) implements Command {
+  record NoShow(Instant at, String desk, String staff) implements AtDesk {
     public <R> R accept(Handler<R> h) {
       return h.noShow(this);
     }
   }
 
-  record Transfer(Instant at, String desk, String staff, String service, Placement placement) implements Command {
+  record Transfer(Instant at, String desk, String staff, String service, Placement placement) implements AtDesk {
     public <R> R accept(Handler<R> h) {
       return h.transfer(this);
     }

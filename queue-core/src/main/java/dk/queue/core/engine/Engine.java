@@ -39,8 +39,9 @@ public final class Engine implements Feeds {
   private final IdGenerator ids;
   private final EventStore store;
   private final OutboxDrainer drainer;
+  private CommandLog commandLog = new CommandLog(false, line -> { });
   private final Map<String, Future<BranchFeed>> feeds = new ConcurrentHashMap<>();
-  private final List<Consumer<List<Recorded>>> listeners = new ArrayList<>();
+  private final List<java.util.function.BiConsumer<List<Recorded>, BranchState>> listeners = new ArrayList<>();
   private volatile boolean started;
   private long tickTimer = -1;
   private long drainTimer = -1;
@@ -74,8 +75,13 @@ public final class Engine implements Feeds {
     return drainer.storeHealthy();
   }
 
-  /** Called with the events of every command this node ran, in order, on an event loop. */
-  public void onEvents(Consumer<List<Recorded>> listener) {
+  /** Where the line of each command goes. */
+  public void logCommandsTo(CommandLog log) {
+    this.commandLog = log;
+  }
+
+  /** Called with the events of every command this node ran, and the state after them, on an event loop. */
+  public void onEvents(java.util.function.BiConsumer<List<Recorded>, BranchState> listener) {
     listeners.add(listener);
   }
 
@@ -106,6 +112,16 @@ public final class Engine implements Feeds {
   /** The branches have been loaded: commands can run. */
   public boolean started() {
     return started;
+  }
+
+  /** The states of the branches this member owns. */
+  public Future<List<BranchState>> ownedStates() {
+    if (!started) {
+      return Future.succeededFuture(List.of());
+    }
+    List<Future<BranchState>> states = ownedBranches().stream().map(this::state).toList();
+    return Future.join(states).map(all -> states.stream().filter(Future::succeeded).map(Future::result)
+        .filter(java.util.Objects::nonNull).toList());
   }
 
   /** The branches whose state this member holds as owner (none while it has no quorum). */
@@ -149,12 +165,13 @@ public final class Engine implements Feeds {
       return Future.failedFuture(new NotReadyException("the branches are not loaded yet"));
     }
     return Future.fromCompletionStage(branches.submitToKey(branch, new CommandProcessor(command)), context)
+        .onComplete(ar -> commandLog.log(branch, command, ar.result(), ar.cause()))
         .compose(outcome -> {
           if (!outcome.accepted() || outcome.events().isEmpty()) {
             return Future.succeededFuture(outcome);
           }
           publish(branch, outcome);
-          listeners.forEach(l -> l.accept(outcome.events()));
+          listeners.forEach(l -> l.accept(outcome.events(), outcome.state()));
           if (hazelcast.getCluster().getMembers().size() > 1) {
             // A backup holds the events; the owner drains the outbox on its own schedule.
             return Future.succeededFuture(outcome);

@@ -28,7 +28,7 @@ public final class ApiRoutes {
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     new CitizenRoutes(engine).mount(api);
     new StaffRoutes(engine, sessions).mount(api);
-    new EventStreams(engine).mount(api);
+    new EventStreams(engine, metrics).mount(api);
     api.route().handler(rc -> rc.fail(ApiException.notFound("not_found", "No such API resource: " + rc.request().path())));
     api.route().failureHandler(Errors::handle);
     router.route("/api/*").subRouter(api);

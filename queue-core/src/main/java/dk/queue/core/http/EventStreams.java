@@ -13,10 +13,14 @@ import io.vertx.ext.web.RoutingContext;
  */
 final class EventStreams {
   static final long HEARTBEAT_MS = 15_000;
+  /** What a client may say it is ({@code ?client=}), for the count of connected clients. */
+  static final java.util.Set<String> KINDS = java.util.Set.of("kiosk", "desk", "phone", "screen", "ops");
   private final Engine engine;
+  private final dk.queue.core.metrics.QueueMetrics metrics;
 
-  EventStreams(Engine engine) {
+  EventStreams(Engine engine, dk.queue.core.metrics.QueueMetrics metrics) {
     this.engine = engine;
+    this.metrics = metrics;
   }
 
   void mount(Router api) {
@@ -29,6 +33,8 @@ final class EventStreams {
       throw new UnknownBranchException(branch);
     }
     long after = lastEventId(rc);
+    String kind = rc.request().getParam("client");
+    AutoCloseable counted = metrics.connected(kind != null && KINDS.contains(kind) ? kind : "other");
     HttpServerResponse response = rc.response();
     Sse.begin(response);
     AutoCloseable subscription = engine.subscribe(branch, after, update -> {
@@ -50,6 +56,7 @@ final class EventStreams {
       rc.vertx().cancelTimer(heartbeat);
       try {
         subscription.close();
+        counted.close();
       } catch (Exception ignored) {
         // closing a subscription only schedules its removal
       }

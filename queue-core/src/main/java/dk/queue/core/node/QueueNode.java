@@ -16,6 +16,8 @@ import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 /**
@@ -30,6 +32,10 @@ public final class QueueNode {
   private EventStore store;
   private Engine engine;
   private HttpServer server;
+  private final QueueMetrics metrics = new QueueMetrics();
+  private long metricsTimer = -1;
+  /** How often the member reports the state of the branches it owns. */
+  static final long METRICS_REFRESH_MS = 2000;
 
   private QueueNode(NodeOptions options) {
     this.options = options;
@@ -52,8 +58,10 @@ public final class QueueNode {
     }
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastSetup.config(options));
     VertxOptions vertxOptions = new VertxOptions()
-        .setEventBusOptions(new EventBusOptions().setHost(options.cluster().host()).setPort(0));
+        .setEventBusOptions(new EventBusOptions().setHost(options.cluster().host()).setPort(0))
+        .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
     return Vertx.builder().with(vertxOptions).withClusterManager(clusterManager)
+        .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
         .buildClustered()
         .compose(v -> {
           vertx = v;
@@ -65,12 +73,17 @@ public final class QueueNode {
   }
 
   private Future<Void> listen() {
-    QueueMetrics metrics = new QueueMetrics();
     engine.onEvents(metrics::record);
+    int quorum = options.cluster().quorum();
+    metrics.cluster(() -> hazelcast.getCluster().getMembers().size(),
+        () -> hazelcast.getCluster().getMembers().size() >= quorum ? 1 : 0,
+        () -> engine.started() && hazelcast.getCluster().getMembers().size() >= quorum ? 1 : 0);
+    metricsTimer = vertx.setPeriodic(METRICS_REFRESH_MS, t ->
+        engine.ownedStates().onSuccess(states -> metrics.refresh(states, options.clock().instant())));
     Sessions sessions = new Sessions(hazelcast, options.config(), options.sessionTtl(), options.clock());
     Router router = Router.router(vertx);
     ApiRoutes.mount(vertx, router, engine, sessions, hazelcast, metrics, options.cluster().quorum(), options.nodeUrls());
-    NodeContext context = new NodeContext(vertx, options.config(), engine, options.nodeUrls());
+    NodeContext context = new NodeContext(vertx, options.config(), engine, options.nodeUrls(), metrics);
     for (WebModule module : options.webModules()) {
       module.mount(router, context);
     }
@@ -91,6 +104,10 @@ public final class QueueNode {
     return engine;
   }
 
+  public QueueMetrics metrics() {
+    return metrics;
+  }
+
   public Vertx vertx() {
     return vertx;
   }
@@ -102,6 +119,9 @@ public final class QueueNode {
   /** Stops serving, leaves the cluster and closes the store. */
   public Future<Void> close() {
     Future<Void> flushed = Future.succeededFuture();
+    if (vertx != null) {
+      vertx.cancelTimer(metricsTimer);
+    }
     if (engine != null) {
       engine.stop();
       flushed = engine.flush().timeout(10, java.util.concurrent.TimeUnit.SECONDS).recover(e -> Future.succeededFuture());

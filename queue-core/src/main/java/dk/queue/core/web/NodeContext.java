@@ -8,5 +8,7 @@ import io.vertx.core.Vertx;
  * What a web module may use of the node it runs in.
  *
  * @param nodeUrls where browsers reach every node, for pages to move on when their node goes away
+ * @param metrics  the node's metrics, for counting connected clients
  */
-public record NodeContext(Vertx vertx, QueueConfig config, Feeds feeds, java.util.List<String> nodeUrls) {}
+public record NodeContext(Vertx vertx, QueueConfig config, Feeds feeds, java.util.List<String> nodeUrls,
+                          dk.queue.core.metrics.QueueMetrics metrics) {}

@@ -1,132 +1,154 @@
 package dk.queue.core.config;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * A node of the YAML file with its place (file, line, column) and its path
- * ({@code branches[1].desks[0].id}), so that every error can say exactly where it is.
+ * A node of the configuration file together with where it is: line, column and path (such as
+ * {@code branches[1].desks[0].id}). Every check starts from a node, so every message can point at
+ * the text to fix.
  */
 final class YamlNode {
-  private final String file;
+  /** Ids appear in web addresses and event-bus addresses, hence the plain alphabet. */
+  private static final String ID = "[a-z0-9][a-z0-9-]*";
+
+  enum Kind { MAP, LIST, SCALAR }
+
+  /** A field of a mapping: the key, located for messages about the name, and its value. */
+  record Entry(YamlNode key, YamlNode value) {}
+
+  private final String source;
   private final String path;
-  private final Node node;
+  private final int line;
+  private final int column;
+  private final Kind kind;
+  private final String text;
+  private final List<Entry> entries;
+  private final List<YamlNode> items;
 
-  YamlNode(String file, String path, Node node) {
-    this.file = file;
+  private YamlNode(String source, String path, int line, int column, Kind kind, String text, List<Entry> entries,
+                   List<YamlNode> items) {
+    this.source = source;
     this.path = path;
-    this.node = node;
+    this.line = line;
+    this.column = column;
+    this.kind = kind;
+    this.text = text;
+    this.entries = entries;
+    this.items = items;
   }
 
-  String path() {
-    return path;
+  /** A scalar; {@code text} is null for a YAML null (a field written without a value). */
+  static YamlNode scalar(String source, String path, int line, int column, String text) {
+    return new YamlNode(source, path, line, column, Kind.SCALAR, text, List.of(), List.of());
   }
 
-  ConfigException error(String problem) {
-    return new ConfigException(file + ":" + (node.getStartMark().getLine() + 1) + ":"
-        + (node.getStartMark().getColumn() + 1) + ": " + (path.isEmpty() ? "" : path + ": ") + problem);
+  static YamlNode map(String source, String path, int line, int column, List<Entry> entries) {
+    return new YamlNode(source, path, line, column, Kind.MAP, null, List.copyOf(entries), List.of());
+  }
+
+  static YamlNode list(String source, String path, int line, int column, List<YamlNode> items) {
+    return new YamlNode(source, path, line, column, Kind.LIST, null, List.of(), List.copyOf(items));
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  /** A problem located at this node, ready to throw. */
+  ConfigException problem(String message) {
+    return new ConfigException(new ConfigProblem(source, line, column, path, message));
   }
 
   boolean isScalar() {
-    return node instanceof ScalarNode;
+    return kind == Kind.SCALAR;
   }
 
-  boolean isMap() {
-    return node instanceof MappingNode;
+  /** The fields of a mapping, refusing any not in {@code allowed}: a mistyped name must not pass in silence. */
+  Fields fields(String... allowed) {
+    return Fields.of(this, entries(), List.of(allowed));
   }
 
-  /** The fields of a mapping, in file order. */
-  Map<String, YamlNode> fields() {
-    if (!(node instanceof MappingNode)) {
-      throw error("must be a mapping of fields");
+  /** The fields of a mapping whose field names are data (days of the week, for example). */
+  List<Entry> entries() {
+    if (kind != Kind.MAP) {
+      throw problem("must be a mapping of fields (name: value), not " + describe());
     }
-    Map<String, YamlNode> fields = new LinkedHashMap<>();
-    for (NodeTuple t : ((MappingNode) node).getValue()) {
-      if (!(t.getKeyNode() instanceof ScalarNode)) {
-        throw new YamlNode(file, path, t.getKeyNode()).error("field names must be plain text");
-      }
-      String key = ((ScalarNode) t.getKeyNode()).getValue();
-      YamlNode child = new YamlNode(file, path.isEmpty() ? key : path + "." + key, t.getValueNode());
-      if (fields.put(key, child) != null) {
-        throw new YamlNode(file, child.path, t.getKeyNode()).error("appears twice");
-      }
-    }
-    return fields;
+    return entries;
   }
 
-  /** The fields, refusing any not in {@code allowed} (a typo should not pass in silence). */
-  Map<String, YamlNode> fields(Set<String> allowed) {
-    Map<String, YamlNode> fields = fields();
-    for (NodeTuple t : ((MappingNode) node).getValue()) {
-      String key = ((ScalarNode) t.getKeyNode()).getValue();
-      if (!allowed.contains(key)) {
-        throw new YamlNode(file, fields.get(key).path, t.getKeyNode())
-            .error("unknown field; allowed here: " + String.join(", ", new TreeSet<>(allowed)));
-      }
-    }
-    return fields;
-  }
-
-  List<YamlNode> list() {
-    if (!(node instanceof SequenceNode)) {
-      throw error("must be a list");
-    }
-    List<YamlNode> items = new ArrayList<>();
-    List<Node> values = ((SequenceNode) node).getValue();
-    for (int i = 0; i < values.size(); i++) {
-      items.add(new YamlNode(file, path + "[" + i + "]", values.get(i)));
+  List<YamlNode> items() {
+    if (kind != Kind.LIST) {
+      throw problem("must be a list (items starting with '- ', or [a, b]), not " + describe());
     }
     return items;
   }
 
+  boolean hasText() {
+    return kind == Kind.SCALAR && text != null && !text.isBlank();
+  }
+
   String text() {
-    if (!(node instanceof ScalarNode)) {
-      throw error("must be a single value");
+    if (kind != Kind.SCALAR) {
+      throw problem("must be a single value, not " + describe());
     }
-    String v = ((ScalarNode) node).getValue().trim();
-    if (v.isEmpty()) {
-      throw error("must not be empty");
+    if (!hasText()) {
+      throw problem("has no value");
     }
-    return v;
+    return text.trim();
+  }
+
+  /** An identifier: lower-case letters a-z, digits and hyphens. */
+  String id() {
+    String id = text();
+    if (!id.matches(ID)) {
+      throw problem("'" + id + "' is not an id: use lower-case letters a-z, digits and hyphens "
+          + "(no spaces or æ, ø, å: ids appear in web addresses)");
+    }
+    return id;
   }
 
   int integer(int min, int max) {
+    String value = text();
+    int v;
     try {
-      int v = Integer.parseInt(text());
-      if (v < min || v > max) {
-        throw error("must be from " + min + " to " + max + ", not " + v);
-      }
-      return v;
+      v = Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw error("must be a whole number, not '" + text() + "'");
+      throw problem("'" + value + "' is not a whole number");
     }
+    if (v < min || v > max) {
+      throw problem(v + " is out of range: use " + min + " to " + max);
+    }
+    return v;
   }
 
   boolean bool() {
-    String v = text();
-    if (v.equals("true") || v.equals("yes")) {
-      return true;
+    String value = text();
+    // YAML 1.1 readers take yes/no as booleans too; accept them so a file means the same everywhere.
+    switch (value.toLowerCase()) {
+      case "true":
+      case "yes":
+        return true;
+      case "false":
+      case "no":
+        return false;
+      default:
+        throw problem("'" + value + "' is not true or false");
     }
-    if (v.equals("false") || v.equals("no")) {
-      return false;
-    }
-    throw error("must be true or false, not '" + v + "'");
   }
 
-  static YamlNode require(Map<String, YamlNode> fields, String key, YamlNode parent) {
-    YamlNode v = fields.get(key);
-    if (v == null) {
-      throw parent.error("missing required field '" + key + "'");
+  private String describe() {
+    switch (kind) {
+      case MAP:
+        return "a mapping of fields";
+      case LIST:
+        return "a list";
+      default:
+        return text == null ? "an empty value" : "'" + text + "'";
     }
-    return v;
+  }
+
+  /** For messages that point back at another place: "first on line 12". */
+  String where() {
+    return "line " + line;
   }
 }

@@ -1,0 +1,89 @@
+package dk.queue.core.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Reads the {@code screens} and {@code kiosks} sections: the devices placed at each branch. */
+final class DeviceReader {
+  static final List<String> LANGUAGES = List.of("da", "en");
+  static final List<String> LAYOUTS = List.of("landscape", "portrait");
+
+  private final Set<String> branches;
+  private final Problems problems;
+
+  /**
+   * @param branches every branch id the file defines, broken definitions included
+   */
+  DeviceReader(Set<String> branches, Problems problems) {
+    this.branches = branches;
+    this.problems = problems;
+  }
+
+  List<ScreenDef> screens(List<YamlNode> items) {
+    UniqueIds ids = new UniqueIds("screen");
+    List<ScreenDef> screens = new ArrayList<>();
+    for (YamlNode item : items) {
+      problems.attempt(() -> {
+        Fields f = item.fields("id", "branch", "name", "layout", "languages", "sound");
+        String id = ids.claim(f.required("id").id(), f.required("id"));
+        return new ScreenDef(id, branch(f.required("branch")),
+            f.optional("name").map(YamlNode::text).orElse(id),
+            f.optional("layout").map(DeviceReader::layout).orElse(LAYOUTS.get(0)),
+            f.optional("languages").map(DeviceReader::languages).orElse(LANGUAGES),
+            f.optional("sound").map(YamlNode::bool).orElse(true));
+      }).ifPresent(screens::add);
+    }
+    return screens;
+  }
+
+  List<KioskDef> kiosks(List<YamlNode> items) {
+    UniqueIds ids = new UniqueIds("kiosk");
+    List<KioskDef> kiosks = new ArrayList<>();
+    for (YamlNode item : items) {
+      problems.attempt(() -> {
+        Fields f = item.fields("id", "branch", "name", "languages");
+        String id = ids.claim(f.required("id").id(), f.required("id"));
+        return new KioskDef(id, branch(f.required("branch")),
+            f.optional("name").map(YamlNode::text).orElse(id),
+            f.optional("languages").map(DeviceReader::languages).orElse(LANGUAGES));
+      }).ifPresent(kiosks::add);
+    }
+    return kiosks;
+  }
+
+  private String branch(YamlNode node) {
+    String id = node.text();
+    if (!branches.contains(id)) {
+      throw node.problem(Suggestions.unknown("branch", "branches", id, branches));
+    }
+    return id;
+  }
+
+  private static String layout(YamlNode node) {
+    String layout = node.text();
+    if (!LAYOUTS.contains(layout)) {
+      throw node.problem("'" + layout + "' is not a layout: use landscape or portrait");
+    }
+    return layout;
+  }
+
+  /** The languages, in the order the device offers or shows them. */
+  private static List<String> languages(YamlNode node) {
+    List<String> languages = new ArrayList<>();
+    for (YamlNode item : node.items()) {
+      String language = item.text();
+      if (!LANGUAGES.contains(language)) {
+        throw item.problem("'" + language + "' is not a language of the system: use da or en");
+      }
+      if (languages.contains(language)) {
+        throw item.problem("'" + language + "' is listed twice");
+      }
+      languages.add(language);
+    }
+    if (languages.isEmpty()) {
+      throw node.problem("name at least one language");
+    }
+    return languages;
+  }
+}

@@ -30,6 +30,7 @@ public final class Main {
       "  --port N         HTTP port (default 8080)",
       "  --config FILE    organisation configuration in YAML (default: the embedded demo)",
       "  --data-dir DIR   where the event log is kept (default ./data)",
+      "  --log-json       log one JSON object per command instead of key=value pairs",
       "",
       "Cluster (several nodes as one system):",
       "  --cluster               join other nodes",
@@ -76,6 +77,7 @@ public final class Main {
         .withPort(parsed.port())
         .withCluster(parsed.cluster())
         .withNodeUrls(parsed.nodeUrls())
+        .withJsonLogs(parsed.jsonLogs())
         .withWebModules(webModules());
     QueueNode node;
     try {
@@ -125,7 +127,8 @@ public final class Main {
   }
 
   /** The command line. */
-  record Args(int port, Path config, Path dataDir, ClusterOptions cluster, List<String> nodeUrls, boolean help) {
+  record Args(int port, Path config, Path dataDir, ClusterOptions cluster, List<String> nodeUrls, boolean jsonLogs,
+              boolean help) {
     static Args parse(String[] args) {
       int port = 8080;
       Path config = null;
@@ -139,6 +142,7 @@ public final class Main {
       int backups = 1;
       Integer quorum = null;
       List<String> nodeUrls = List.of();
+      boolean jsonLogs = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--help", "-h" -> help = true;
@@ -146,6 +150,7 @@ public final class Main {
           case "--config" -> config = Path.of(value(args, ++i, "--config"));
           case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
           case "--cluster" -> cluster = true;
+          case "--log-json" -> jsonLogs = true;
           case "--multicast" -> multicast = true;
           case "--host" -> host = value(args, ++i, "--host");
           case "--cluster-port" -> clusterPort = port(value(args, ++i, "--cluster-port"), "--cluster-port");
@@ -163,7 +168,7 @@ public final class Main {
           ? new ClusterOptions(true, host, clusterPort, members, multicast, backups,
               quorum != null ? quorum : ClusterOptions.majorityOf(members))
           : new ClusterOptions(false, host, clusterPort, List.of(), false, backups, 1);
-      return new Args(port, config, dataDir, c, nodeUrls, help);
+      return new Args(port, config, dataDir, c, nodeUrls, jsonLogs, help);
     }
 
     private static List<String> members(String text) {

@@ -17,9 +17,11 @@ import java.util.List;
  * @param sessionTtl how long a staff sign-in lasts
  * @param nodeUrls   the addresses browsers reach every node at, for pages to move to another node when
  *                   theirs goes away (empty behind a load balancer)
+ * @param jsonLogs   the line of each command as JSON instead of key=value
  */
 public record NodeOptions(int port, QueueConfig config, Path dataDir, List<WebModule> webModules, Clock clock,
-                          IdGenerator ids, ClusterOptions cluster, Duration sessionTtl, List<String> nodeUrls) {
+                          IdGenerator ids, ClusterOptions cluster, Duration sessionTtl, List<String> nodeUrls,
+                          boolean jsonLogs) {
   public NodeOptions {
     webModules = List.copyOf(webModules);
     nodeUrls = List.copyOf(nodeUrls);
@@ -27,26 +29,30 @@ public record NodeOptions(int port, QueueConfig config, Path dataDir, List<WebMo
 
   public static NodeOptions defaults(QueueConfig config, Path dataDir) {
     return new NodeOptions(8080, config, dataDir, List.of(), Clock.tickMillis(ZoneOffset.UTC), IdGenerator.random(),
-        ClusterOptions.alone(), Duration.ofHours(10), List.of());
+        ClusterOptions.alone(), Duration.ofHours(10), List.of(), false);
   }
 
   public NodeOptions withPort(int p) {
-    return new NodeOptions(p, config, dataDir, webModules, clock, ids, cluster, sessionTtl, nodeUrls);
+    return new NodeOptions(p, config, dataDir, webModules, clock, ids, cluster, sessionTtl, nodeUrls, jsonLogs);
   }
 
   public NodeOptions withWebModules(List<WebModule> modules) {
-    return new NodeOptions(port, config, dataDir, modules, clock, ids, cluster, sessionTtl, nodeUrls);
+    return new NodeOptions(port, config, dataDir, modules, clock, ids, cluster, sessionTtl, nodeUrls, jsonLogs);
   }
 
   public NodeOptions withClock(Clock c) {
-    return new NodeOptions(port, config, dataDir, webModules, c, ids, cluster, sessionTtl, nodeUrls);
+    return new NodeOptions(port, config, dataDir, webModules, c, ids, cluster, sessionTtl, nodeUrls, jsonLogs);
   }
 
   public NodeOptions withCluster(ClusterOptions c) {
-    return new NodeOptions(port, config, dataDir, webModules, clock, ids, c, sessionTtl, nodeUrls);
+    return new NodeOptions(port, config, dataDir, webModules, clock, ids, c, sessionTtl, nodeUrls, jsonLogs);
   }
 
   public NodeOptions withNodeUrls(List<String> urls) {
-    return new NodeOptions(port, config, dataDir, webModules, clock, ids, cluster, sessionTtl, urls);
+    return new NodeOptions(port, config, dataDir, webModules, clock, ids, cluster, sessionTtl, urls, jsonLogs);
+  }
+
+  public NodeOptions withJsonLogs(boolean json) {
+    return new NodeOptions(port, config, dataDir, webModules, clock, ids, cluster, sessionTtl, nodeUrls, json);
   }
 }

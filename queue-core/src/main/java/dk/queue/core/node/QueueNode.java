@@ -1,6 +1,7 @@
 package dk.queue.core.node;
 
 import com.hazelcast.core.HazelcastInstance;
+import dk.queue.core.engine.CommandLog;
 import dk.queue.core.engine.Engine;
 import dk.queue.core.engine.EventStore;
 import dk.queue.core.engine.FileEventStore;
@@ -67,6 +68,7 @@ public final class QueueNode {
           vertx = v;
           hazelcast = clusterManager.getHazelcastInstance();
           engine = new Engine(vertx, hazelcast, options.config(), options.clock(), options.ids(), store);
+          engine.logCommandsTo(new CommandLog(options.jsonLogs(), System.out::println));
           return listen();
         })
         .compose(v -> engine.start());

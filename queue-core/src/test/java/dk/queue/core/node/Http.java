@@ -53,7 +53,8 @@ public final class Http {
       b.header("Authorization", "Bearer " + token);
     }
     HttpResponse<String> r = CLIENT.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode body = r.body().isBlank() ? null : JsonMapping.mapper().readTree(r.body());
+    boolean json = r.headers().firstValue("Content-Type").orElse("").contains("json");
+    JsonNode body = r.body().isBlank() || !json ? null : JsonMapping.mapper().readTree(r.body());
     return new Reply(r.statusCode(), body, r.body());
   }
 

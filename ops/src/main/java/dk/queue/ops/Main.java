@@ -12,6 +12,7 @@ import dk.queue.core.node.NodeOptions;
 import dk.queue.core.node.QueueNode;
 import dk.queue.core.web.AssetsModule;
 import dk.queue.core.web.WebModule;
+import dk.queue.ops.overview.OverviewModule;
 import dk.queue.signage.SignageModule;
 import dk.queue.terminals.TerminalsModule;
 import java.io.PrintStream;
@@ -98,7 +99,7 @@ public final class Main {
 
   /** The pages a node serves beside the API. */
   public static List<WebModule> webModules() {
-    return List.of(new AssetsModule(), new SignageModule(), new TerminalsModule());
+    return List.of(new AssetsModule(), new SignageModule(), new TerminalsModule(), new OverviewModule());
   }
 
   static void printUrls(PrintStream out, QueueConfig config, String base) {
@@ -121,6 +122,7 @@ public final class Main {
         out.println("    Desk:    " + base + "/desk/" + b.id() + "/" + d.id() + "   (" + d.name() + ")");
       }
     }
+    out.println("  Operations:  " + base + "/ops");
     out.println("  API:         " + base + "/api/branches");
     out.println("  Metrics:     " + base + "/metrics");
     out.flush();

@@ -31,8 +31,11 @@ final class Browser implements AutoCloseable {
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
   }
 
+  /** Waits for a condition; pages redraw live, so an element found a moment ago may be replaced. */
   WebDriverWait await(long seconds) {
-    return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 
   /** Saves a screenshot under target/screenshots for a person to look at. */

@@ -6,6 +6,7 @@ import dk.queue.core.config.ConfigLoader;
 import dk.queue.core.node.NodeOptions;
 import dk.queue.core.node.QueueNode;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +40,7 @@ class BrowserFlowIT {
   }
 
   private static String text(Browser b, String css) {
-    return b.driver.findElement(By.cssSelector(css)).getText().trim();
+    return b.await(5).until(d -> d.findElement(By.cssSelector(css)).getText().trim());
   }
 
   @Test
@@ -129,6 +130,41 @@ class BrowserFlowIT {
       assertThat(portrait.driver.findElement(By.tagName("body")).getAttribute("class")).contains("portrait");
       assertThat(portrait.driver.findElements(By.cssSelector(".service"))).hasSizeGreaterThan(5);
       portrait.screenshot("screen-portrait");
+    }
+  }
+
+  @Test
+  void operationsOverviewFollowsDesksAndTicketsLive() throws Exception {
+    try (Browser ops = new Browser(1600, 1000)) {
+      ops.driver.get(base + "/ops");
+      String section = "section.branch[data-branch='filial-vest'] ";
+      ops.await(10).until(d -> !d.findElements(By.cssSelector(section + "tr[data-service='laan']")).isEmpty());
+      assertThat(text(ops, section + "li[data-desk='skranke-2']")).contains("lukket");
+      dk.queue.core.node.Http http = new dk.queue.core.node.Http(base);
+      String token = http.login("lars", "1234");
+      Instant at = Instant.now();
+      boolean open = ConfigLoader.demo().branch("filial-vest").orElseThrow().service("laan").orElseThrow().hours()
+          .isOpen(at.atZone(java.time.ZoneId.of("Europe/Copenhagen")));
+      assertThat(http.post("/api/branches/filial-vest/desks/skranke-2/open", "{\"services\":[\"laan\"]}", token).status())
+          .isEqualTo(200);
+      ops.await(3).until(ExpectedConditions.attributeToBe(By.cssSelector(section + "li[data-desk='skranke-2']"), "data-state", "open"));
+      assertThat(text(ops, section + "li[data-desk='skranke-2']")).contains("lars")
+          .contains(ConfigLoader.demo().branch("filial-vest").orElseThrow().service("laan").orElseThrow().name().da());
+      int before = Integer.parseInt(ops.driver.findElement(By.cssSelector(section + ".chart")).getAttribute("data-total"));
+      // Vestby lends only in its opening hours; the main library is open around the clock.
+      String branch = open ? "filial-vest" : "hovedbiblioteket";
+      String where = "section.branch[data-branch='" + branch + "'] ";
+      if (!open) {
+        String demo = http.login("demo", "0000");
+        http.post("/api/branches/hovedbiblioteket/desks/skranke-5/open", "{\"services\":[\"laan\"]}", demo);
+        before = Integer.parseInt(ops.driver.findElement(By.cssSelector(where + ".chart")).getAttribute("data-total"));
+      }
+      int expectedTotal = before + 1;
+      assertThat(http.post("/api/branches/" + branch + "/tickets", "{\"service\":\"laan\"}").status()).isEqualTo(201);
+      ops.await(3).until(d -> Integer.parseInt(d.findElement(By.cssSelector(where + ".chart")).getAttribute("data-total"))
+          == expectedTotal);
+      assertThat(Integer.parseInt(text(ops, where + "tr[data-service='laan'] .waiting"))).isGreaterThanOrEqualTo(1);
+      ops.screenshot("ops-overview");
     }
   }
 }

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param handling    per service, today's measured service times
  * @param available   the services available now, as last computed
  * @param finished    today's tickets that ended, newest first, at most {@link #FINISHED_KEPT}
+ * @param issuedByHour today's tickets issued per local hour (0-23)
  * @param outbox      events not yet acknowledged by the store, oldest first
  */
 public record BranchState(
@@ -37,6 +38,7 @@ public record BranchState(
     Map<String, HandlingStats> handling,
     List<String> available,
     List<Ticket> finished,
+    Map<Integer, Integer> issuedByHour,
     List<Recorded> outbox) implements Serializable {
 
   public static final int RECENT_CALLS = 12;
@@ -53,6 +55,7 @@ public record BranchState(
     handling = Map.copyOf(handling);
     available = List.copyOf(available);
     finished = List.copyOf(finished);
+    issuedByHour = Map.copyOf(issuedByHour);
     outbox = List.copyOf(outbox);
   }
 
@@ -61,7 +64,7 @@ public record BranchState(
     Map<String, Desk> desks = new HashMap<>();
     def.desks().forEach(d -> desks.put(d.id(), Desk.closed(d)));
     return new BranchState(def, 0, day, Map.of(), Map.of(), Map.of(), desks, List.of(), Map.of(), List.of(),
-        List.of(), List.of());
+        List.of(), Map.of(), List.of());
   }
 
   public List<String> queue(String service) {
@@ -85,12 +88,12 @@ public record BranchState(
     Map<String, Desk> d = new HashMap<>(desks);
     newDef.desks().forEach(dd -> d.putIfAbsent(dd.id(), Desk.closed(dd)));
     return new BranchState(newDef, seq, day, lastNumber, tickets, queues, d, recentCalls, handling, available, finished,
-        outbox);
+        issuedByHour, outbox);
   }
 
   public BranchState withOutbox(List<Recorded> newOutbox) {
     return new BranchState(def, seq, day, lastNumber, tickets, queues, desks, recentCalls, handling, available,
-        finished, newOutbox);
+        finished, issuedByHour, newOutbox);
   }
 
   /** Drops the outbox events up to and including {@code seq}: the store has them. */
@@ -119,6 +122,7 @@ public record BranchState(
     final Map<String, HandlingStats> handling;
     List<String> available;
     final List<Ticket> finished;
+    final Map<Integer, Integer> issuedByHour;
 
     Change(BranchState s, Recorded r) {
       base = s;
@@ -133,6 +137,7 @@ public record BranchState(
       handling = new HashMap<>(s.handling);
       available = s.available;
       finished = new ArrayList<>(s.finished);
+      issuedByHour = new HashMap<>(s.issuedByHour);
     }
 
     @Override
@@ -142,6 +147,7 @@ public record BranchState(
       lastNumber.clear();
       handling.clear();
       finished.clear();
+      issuedByHour.clear();
       return null;
     }
 
@@ -150,6 +156,7 @@ public record BranchState(
       lastNumber.merge(e.service(), 1, Integer::sum);
       tickets.put(e.ticket(), Ticket.issued(e.ticket(), e.number(), e.service(), e.channel(), e.language(), at));
       enqueue(e.service(), e.ticket(), Placement.LAST);
+      issuedByHour.merge(at.atZone(base.def.zone()).getHour(), 1, Integer::sum);
       return null;
     }
 
@@ -283,7 +290,7 @@ public record BranchState(
 
     BranchState build() {
       return new BranchState(base.def, seq, day, lastNumber, tickets, queues, desks, recentCalls, handling, available,
-          finished, base.outbox);
+          finished, issuedByHour, base.outbox);
     }
   }
 }

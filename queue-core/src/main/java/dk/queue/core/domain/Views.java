@@ -16,9 +16,13 @@ import java.util.Optional;
 public final class Views {
   private Views() {}
 
-  /** The snapshot of {@code GET /api/branches/{branch}}. */
+  /**
+   * The snapshot of {@code GET /api/branches/{branch}}.
+   *
+   * @param issuedPerHour today's tickets issued in each local hour, 0 to 23
+   */
   public record BranchSnapshot(String id, String name, long seq, List<ServiceView> services, List<DeskView> desks,
-                               List<CallView> recentCalls, List<WaitingView> waiting) {}
+                               List<CallView> recentCalls, List<WaitingView> waiting, List<Integer> issuedPerHour) {}
 
   /**
    * A service at the branch. {@code estimatedWaitSeconds} is for a ticket taken now, null when no
@@ -29,8 +33,9 @@ public final class Views {
                             boolean appointmentOnly, int waiting, Long estimatedWaitSeconds, int targetWaitSeconds,
                             long longestWaitSeconds, OffsetDateTime opensAt, OffsetDateTime closesAt) {}
 
+  /** A desk; {@code staff} is the user signed in at it, when open. */
   public record DeskView(String id, String name, String state, List<String> services, CurrentTicket current,
-                         String pauseReason) {}
+                         String pauseReason, String staff) {}
 
   public record CurrentTicket(String id, String number, String service, String state, OffsetDateTime calledAt,
                               OffsetDateTime startedAt) {}
@@ -55,7 +60,8 @@ public final class Views {
             .sorted(java.util.Comparator.comparing(Ticket::queuedAt))
             .map(t -> new WaitingView(t.id(), t.number(), t.service(), time(s, t.issuedAt()),
                 Duration.between(t.queuedAt(), now).getSeconds()))
-            .toList());
+            .toList(),
+        java.util.stream.IntStream.range(0, 24).mapToObj(h -> s.issuedByHour().getOrDefault(h, 0)).toList());
   }
 
   public static ServiceView service(BranchState s, ServiceDef d, Instant now) {
@@ -74,7 +80,7 @@ public final class Views {
     Ticket t = d.current() == null ? null : s.tickets().get(d.current());
     CurrentTicket current = t == null ? null : new CurrentTicket(t.id(), t.number(), t.service(), code(t.state()),
         time(s, t.calledAt()), time(s, t.startedAt()));
-    return new DeskView(d.id(), d.name(), code(status(s, d)), d.services(), current, d.pauseReason());
+    return new DeskView(d.id(), d.name(), code(status(s, d)), d.services(), current, d.pauseReason(), d.staff());
   }
 
   public static DeskStatus status(BranchState s, Desk d) {

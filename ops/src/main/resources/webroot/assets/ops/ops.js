@@ -1,0 +1,78 @@
+// The operations overview: one live stream per branch; every change redraws that branch.
+(function () {
+  const t = JSON.parse(document.getElementById('texts').textContent);
+  const el = Live.el;
+
+  function waitClass(s) {
+    if (s.waiting === 0) return '';
+    const ratio = s.longestWaitSeconds / s.targetWaitSeconds;
+    return ratio >= 1 ? 'late' : ratio >= 0.5 ? 'near' : 'ok';
+  }
+
+  function chart(perHour) {
+    const max = Math.max(1, Math.max.apply(null, perHour));
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 480 140');
+    perHour.forEach(function (n, h) {
+      const height = Math.round(110 * n / max);
+      const r = document.createElementNS(ns, 'rect');
+      r.setAttribute('x', h * 20 + 2);
+      r.setAttribute('y', 115 - height);
+      r.setAttribute('width', 16);
+      r.setAttribute('height', height);
+      const title = document.createElementNS(ns, 'title');
+      title.textContent = h + ':00 – ' + n;
+      r.appendChild(title);
+      svg.appendChild(r);
+      if (h % 3 === 0) {
+        const label = document.createElementNS(ns, 'text');
+        label.setAttribute('x', h * 20 + 2);
+        label.setAttribute('y', 132);
+        label.textContent = String(h).padStart(2, '0');
+        svg.appendChild(label);
+      }
+    });
+    return svg;
+  }
+
+  function render(section, snap) {
+    const names = {};
+    snap.services.forEach(function (s) { names[s.id] = s.name.da; });
+    section.querySelector('tbody').replaceChildren.apply(section.querySelector('tbody'), snap.services.map(function (s) {
+      return el('tr', { 'data-service': s.id }, [
+        el('td', { text: s.name.da }),
+        el('td', { class: s.available ? 'ok' : '', text: s.appointmentOnly ? t['ops.appointment'] : s.available ? t['ops.yes'] : t['ops.no'] }),
+        el('td', { class: 'num waiting', text: String(s.waiting) }),
+        el('td', { class: 'num ' + waitClass(s), text: s.waiting ? Live.duration(s.longestWaitSeconds, t) + ' / ' + Live.duration(s.targetWaitSeconds, t) : '' }),
+        el('td', { class: 'num', text: s.estimatedWaitSeconds === undefined ? '' : Live.duration(s.estimatedWaitSeconds, t) })]);
+    }));
+    section.querySelector('.desks').replaceChildren.apply(section.querySelector('.desks'), snap.desks.map(function (d) {
+      const who = d.staff ? ' · ' + d.staff : '';
+      const what = d.services.length ? ': ' + d.services.map(function (id) { return names[id] || id; }).join(', ') : '';
+      return el('li', { 'data-desk': d.id, 'data-state': d.state },
+        [el('strong', { text: d.name }), ' ' + t['ops.state.' + d.state] + who + what]);
+    }));
+    const total = snap.issuedPerHour.reduce(function (a, b) { return a + b; }, 0);
+    const holder = section.querySelector('.chart');
+    holder.setAttribute('aria-label', Live.format(t['ops.chartLabel'], { n: total }));
+    holder.dataset.total = total;
+    holder.replaceChildren(chart(snap.issuedPerHour));
+  }
+
+  document.querySelectorAll('section.branch').forEach(function (section) {
+    const update = function (data) {
+      const d = JSON.parse(data);
+      render(section, d.snapshot || d);
+    };
+    Live.connect('/api/branches/' + encodeURIComponent(section.dataset.branch) + '/events?client=ops',
+      { snapshot: update, change: update }, { marker: document.getElementById('offline'), stale: section });
+  });
+
+  function tick() {
+    document.getElementById('clock').textContent = new Intl.DateTimeFormat('da-DK',
+      { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', weekday: 'long' }).format(new Date());
+  }
+  tick();
+  setInterval(tick, 10000);
+})();

@@ -1,51 +1,99 @@
 package dk.queue.signage;
 
+import dk.queue.core.config.Look;
+import dk.queue.core.config.QueueConfig;
 import dk.queue.core.config.ScreenDef;
+import dk.queue.core.domain.BranchDef;
+import dk.queue.core.domain.LocalizedText;
+import dk.queue.core.domain.TimeRange;
 import dk.queue.core.domain.Views;
 import dk.queue.core.web.Messages;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * What a waiting-room screen shows, prepared for the templates: texts already in Danish and, when
- * the screen speaks it, English; times already in the branch's zone.
+ * What a screen shows, prepared for the templates: every text in Danish and English (the template
+ * shows what the screen speaks), times already in the branch's zone.
+ *
+ * @param english   whether English is shown, beside Danish or taking turns with it
+ * @param alternate whether the languages take turns instead of standing side by side
+ * @param counter   the desk of a counter display; null on a waiting-room screen
  */
-public record ScreenModel(String screenId, String branchName, String layout, boolean english, boolean sound,
-                          String zone, Call latest, List<Call> earlier, List<ServiceRow> services,
-                          Map<String, String> texts) {
+public record ScreenModel(String screenId, String branchName, String layout, boolean english, boolean alternate,
+                          boolean sound, String zone, Look look, Call latest, List<Call> earlier,
+                          List<ServiceRow> services, List<Look.Slide> slides, Counter counter) {
 
   /** How many calls a screen lists below the newest one. */
   public static final int EARLIER_CALLS = 5;
+  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
   public record Call(String number, String deskName, String service) {}
 
-  public record ServiceRow(String id, String nameDa, String nameEn, boolean available, String statusDa,
-                           String statusEn, String waitingDa, String waitingEn, String waitDa, String waitEn) {}
+  /**
+   * A service's line. When available: the number waiting and the expected wait ("8 min", the same
+   * in both languages). When not: why, and in {@code elsewhere} the other branches that offer it
+   * later today (null when there are none).
+   */
+  public record ServiceRow(String id, LocalizedText name, boolean available, LocalizedText status,
+                           int waiting, String expectedWait, LocalizedText elsewhere) {}
 
-  public static ScreenModel of(ScreenDef screen, Views.BranchSnapshot snapshot, ZoneId zone, Instant now) {
+  /** A counter display: the desk, its state ({@code closed}, {@code open}, ...) and current ticket. */
+  public record Counter(String deskName, String state, String number, LocalizedText label) {}
+
+  public static ScreenModel of(QueueConfig config, ScreenDef screen, Views.BranchSnapshot snapshot, Instant now) {
+    BranchDef branch = config.branch(screen.branch()).orElseThrow();
+    ZoneId zone = branch.zone();
     List<Call> calls = snapshot.recentCalls().stream()
+        .filter(c -> screen.showsDesk(c.desk()) && screen.showsService(c.service()))
         .limit(EARLIER_CALLS + 1L)
         .map(c -> new Call(c.number(), c.deskName(), c.service()))
         .toList();
-    List<ServiceRow> services = snapshot.services().stream().map(s -> row(s, zone, now)).toList();
-    return new ScreenModel(screen.id(), snapshot.name(), screen.layout(), screen.languages().contains(Messages.ENGLISH),
-        screen.sound(), zone.getId(), calls.isEmpty() ? null : calls.get(0),
-        calls.size() > 1 ? calls.subList(1, calls.size()) : List.of(), services,
-        Messages.all(Messages.DANISH, "screen.", "common."));
+    List<ServiceRow> services = snapshot.services().stream()
+        .filter(s -> screen.showsService(s.id()))
+        .map(s -> row(s, config, branch, now))
+        .toList();
+    Look look = config.look(screen.branch());
+    Counter counter = screen.counter() ? counter(snapshot, screen.desks().get(0)) : null;
+    return new ScreenModel(screen.id(), snapshot.name(), screen.layout(),
+        screen.languages().contains(Messages.ENGLISH), ScreenDef.ALTERNATE.equals(screen.languageMode()),
+        screen.sound(), zone.getId(), look, calls.isEmpty() ? null : calls.get(0),
+        calls.size() > 1 ? calls.subList(1, calls.size()) : List.of(), services, look.slides(), counter);
   }
 
-  private static ServiceRow row(Views.ServiceView s, ZoneId zone, Instant now) {
-    return new ServiceRow(s.id(), s.name().da(), s.name().en(), s.available() && !s.appointmentOnly(),
-        status(s, zone, now, Messages.DANISH), status(s, zone, now, Messages.ENGLISH),
-        count(s.waiting(), Messages.DANISH), count(s.waiting(), Messages.ENGLISH),
-        wait(s, Messages.DANISH), wait(s, Messages.ENGLISH));
+  private static Counter counter(Views.BranchSnapshot snapshot, String deskId) {
+    Views.DeskView desk = snapshot.desks().stream().filter(d -> d.id().equals(deskId)).findFirst().orElseThrow();
+    String number = desk.current() == null ? null : desk.current().number();
+    String label = switch (desk.state()) {
+      case "closed" -> "screen.counter.closed";
+      case "paused" -> "screen.counter.paused";
+      case "calling", "serving" -> "screen.counter.number";
+      default -> "screen.counter.open";
+    };
+    return new Counter(desk.name(), desk.state(), number, text(lang -> Messages.text(lang, label)));
+  }
+
+  private static ServiceRow row(Views.ServiceView s, QueueConfig config, BranchDef here, Instant now) {
+    boolean available = s.available() && !s.appointmentOnly();
+    return new ServiceRow(s.id(), s.name(), available,
+        text(lang -> status(s, here.zone(), now, lang)),
+        s.waiting(), expectedWait(s), available ? null : elsewhere(s.id(), config, here, now));
+  }
+
+  private static LocalizedText text(Function<String, String> inLanguage) {
+    return new LocalizedText(inLanguage.apply(Messages.DANISH), inLanguage.apply(Messages.ENGLISH));
   }
 
   private static String status(Views.ServiceView s, ZoneId zone, Instant now, String lang) {
@@ -61,17 +109,42 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
     return Messages.text(lang, "screen.notNow");
   }
 
-  private static String count(int waiting, String lang) {
-    return Messages.text(lang, "screen.waiting").replace("{n}", String.valueOf(waiting));
-  }
-
-  private static String wait(Views.ServiceView s, String lang) {
-    if (!s.available() || s.estimatedWaitSeconds() == null) {
+  private static String expectedWait(Views.ServiceView s) {
+    if (s.estimatedWaitSeconds() == null) {
       return "";
     }
-    String w = s.estimatedWaitSeconds() < 60 ? Messages.text(lang, "common.noWait")
-        : Messages.text(lang, "common.minutes").replace("{n}", String.valueOf(Math.round(s.estimatedWaitSeconds() / 60.0)));
-    return Messages.text(lang, "screen.expectedWait").replace("{w}", w);
+    return s.estimatedWaitSeconds() < 60 ? "< 1 min" : Math.round(s.estimatedWaitSeconds() / 60.0) + " min";
+  }
+
+  /**
+   * The other branches where the service is open at some time still ahead today, by their opening
+   * hours: "I dag også: Vestby Bibliotek 10:00–18:00".
+   */
+  private static LocalizedText elsewhere(String service, QueueConfig config, BranchDef here, Instant now) {
+    Map<String, TimeRange> places = new LinkedHashMap<>();
+    for (BranchDef b : config.branches()) {
+      ZonedDateTime local = now.atZone(b.zone());
+      b.service(service).filter(d -> !b.id().equals(here.id()))
+          .flatMap(d -> laterToday(d.hours().on(local.getDayOfWeek()), local.toLocalTime()))
+          .ifPresent(hours -> places.put(b.name(), hours));
+    }
+    if (places.isEmpty()) {
+      return null;
+    }
+    return text(lang -> Messages.text(lang, "screen.elsewhere").replace("{places}", places.entrySet().stream()
+        .map(e -> e.getKey() + " " + hours(e.getValue(), lang)).collect(Collectors.joining(", "))));
+  }
+
+  /** Today's first opening that has not yet ended. */
+  private static Optional<TimeRange> laterToday(List<TimeRange> ranges, LocalTime now) {
+    return ranges.stream().filter(r -> r.close().equals(LocalTime.MIDNIGHT) || r.close().isAfter(now)).findFirst();
+  }
+
+  private static String hours(TimeRange r, String lang) {
+    if (r.open().equals(LocalTime.MIDNIGHT) && r.close().equals(LocalTime.MIDNIGHT)) {
+      return Messages.text(lang, "screen.allDay");
+    }
+    return r.open().format(HH_MM) + "–" + (r.close().equals(LocalTime.MIDNIGHT) ? "24:00" : r.close().format(HH_MM));
   }
 
   /** "10:00" today, "i morgen 10:00" tomorrow, else "tirsdag 10:00". */
@@ -79,7 +152,7 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
     Locale locale = Messages.ENGLISH.equals(lang) ? Locale.ENGLISH : Locale.forLanguageTag("da");
     LocalDate day = t.atZoneSameInstant(zone).toLocalDate();
     LocalDate today = now.atZone(zone).toLocalDate();
-    String time = t.atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("HH:mm"));
+    String time = t.atZoneSameInstant(zone).format(HH_MM);
     if (day.equals(today)) {
       return time;
     }

@@ -6,6 +6,7 @@ import dk.queue.core.domain.Views;
 import dk.queue.core.engine.Update;
 import dk.queue.core.http.Sse;
 import dk.queue.core.json.JsonMapping;
+import dk.queue.core.web.Messages;
 import dk.queue.core.web.NodeContext;
 import dk.queue.core.web.Pages;
 import dk.queue.core.web.WebModule;
@@ -13,12 +14,14 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Waiting-room screens: {@code /screens/{screen}} renders the page on the server;
+ * Waiting-room screens and counter displays: {@code /screens/{screen}} renders the page on the server;
  * {@code /screens/{screen}/live} streams the same region, rendered again by the same template at every
  * change, plus a {@code call} event for each call or recall to announce.
  */
@@ -26,6 +29,8 @@ public final class SignageModule implements WebModule {
   static final long HEARTBEAT_MS = 15_000;
   static final java.util.Set<String> ANNOUNCED = java.util.Set.of(
       Event.TicketCalled.class.getSimpleName(), Event.TicketRecalled.class.getSimpleName());
+  private static final Map<String, String> SPEECH_LOCALES = Map.of(Messages.DANISH, "da-DK", Messages.ENGLISH, "en-GB");
+  private static final Pattern NUMBER = Pattern.compile("([A-Z]+)(\\d+)");
   private Pages pages = new Pages();
 
   @Override
@@ -49,7 +54,7 @@ public final class SignageModule implements WebModule {
       }
       sent[0] = true;
       rc.vertx().runOnContext(v -> close(sub[0]));
-      pages.send(rc, 200, "screen", model(node, screen.get(), update));
+      pages.send(rc, 200, "screen", ScreenModel.of(node.config(), screen.get(), update.snapshot(), Instant.now()));
     });
   }
 
@@ -70,9 +75,9 @@ public final class SignageModule implements WebModule {
         response.reset();
         return;
       }
-      ScreenModel model = model(node, screen.get(), update);
-      response.write(Sse.event("render", update.seq(), pages.render("screen-region", model)));
-      call(update).ifPresent(call -> response.write(Sse.event("call", update.seq(), JsonMapping.encode(call))));
+      ScreenModel model = ScreenModel.of(node.config(), screen.get(), update.snapshot(), Instant.now());
+      response.write(Sse.event("render", update.seq(), pages.render(region(screen.get()), model)));
+      call(update, screen.get()).ifPresent(call -> response.write(Sse.event("call", update.seq(), JsonMapping.encode(call))));
     });
     long heartbeat = rc.vertx().setPeriodic(HEARTBEAT_MS, t -> {
       if (!response.closed()) {
@@ -86,18 +91,39 @@ public final class SignageModule implements WebModule {
     });
   }
 
-  private static ScreenModel model(NodeContext node, ScreenDef screen, Update update) {
-    ZoneId zone = node.config().branch(screen.branch()).orElseThrow().zone();
-    return ScreenModel.of(screen, update.snapshot(), zone, Instant.now());
+  static String region(ScreenDef screen) {
+    return screen.counter() ? "counter-region" : "screen-region";
   }
 
-  /** The call to announce, when the update is a call or a recall: it is the newest of the recent calls. */
-  static Optional<Map<String, String>> call(Update update) {
+  /** One spoken part of an announcement. */
+  record Spoken(String lang, String text) {}
+
+  /** A call to announce: the number, the desk, and the words in each of the screen's languages. */
+  record Announcement(String number, String deskName, List<Spoken> announce) {}
+
+  /**
+   * The call to announce, when the update is a call or a recall the screen shows: it is the newest
+   * of the recent calls.
+   */
+  static Optional<Announcement> call(Update update, ScreenDef screen) {
     if (!ANNOUNCED.contains(update.type()) || update.snapshot().recentCalls().isEmpty()) {
       return Optional.empty();
     }
     Views.CallView c = update.snapshot().recentCalls().get(0);
-    return Optional.of(Map.of("number", c.number(), "deskName", c.deskName()));
+    if (!screen.showsDesk(c.desk()) || !screen.showsService(c.service())) {
+      return Optional.empty();
+    }
+    List<Spoken> words = screen.announce().stream()
+        .map(lang -> new Spoken(SPEECH_LOCALES.get(lang), Messages.text(lang, "screen.announce")
+            .replace("{number}", spoken(c.number())).replace("{desk}", c.deskName())))
+        .toList();
+    return Optional.of(new Announcement(c.number(), c.deskName(), words));
+  }
+
+  /** "P007" is read out as "P 7". */
+  static String spoken(String number) {
+    Matcher m = NUMBER.matcher(number);
+    return m.matches() ? m.group(1) + " " + Integer.parseInt(m.group(2)) : number;
   }
 
   private static void close(AutoCloseable c) {

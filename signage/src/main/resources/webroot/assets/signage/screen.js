@@ -1,14 +1,21 @@
-// The waiting-room screen: swaps in the region the server renders at every change, highlights the
-// newest call, and announces calls one after another (chime and speech) when sound is on.
+// Screens: swap in the region the server renders at every change, highlight the newest call, rotate
+// the information slides (a new call takes their place for a while), take turns between languages
+// where configured, and announce calls one after another (chime, then speech in each language).
 (function () {
   const body = document.body;
   const region = document.getElementById('region');
-  const texts = JSON.parse(document.getElementById('texts').textContent);
+  const flash = document.getElementById('flash');
+  const slides = Array.prototype.slice.call(document.querySelectorAll('.info .slide'));
   const zone = body.dataset.zone;
   const sound = body.dataset.sound === 'true';
+  const FRESH_MS = 8000;
+  const SLIDE_MS = 12000;
+  const TURN_MS = 10000;
   const queue = [];
   let speaking = false;
   let freshUntil = 0;
+  let slide = 0;
+  // What was announced, newest last and never more than a few: tests and maintenance read it.
   window.announcements = [];
 
   function tick() {
@@ -21,21 +28,33 @@
   tick();
   setInterval(tick, 1000);
 
-  // The newest call stays highlighted for a few seconds, also across re-renders of the region.
-  function highlight() {
-    freshUntil = Date.now() + 8000;
-    markFresh();
-    setTimeout(markFresh, 8050);
-  }
-  function markFresh() {
-    const latest = region.querySelector('.call.latest');
-    if (latest) latest.classList.toggle('fresh', Date.now() < freshUntil);
+  if (body.classList.contains('alternate')) {
+    setInterval(function () { body.classList.toggle('en-turn'); }, TURN_MS);
   }
 
-  // "P007" is read as "P 7".
-  function spoken(number) {
-    const m = /^([A-Z]+)0*(\d+)$/.exec(number);
-    return m ? m[1] + ' ' + m[2] : number;
+  setInterval(function () {
+    if (slides.length < 2 || Date.now() < freshUntil) return;
+    slides[slide].classList.remove('shown');
+    slide = (slide + 1) % slides.length;
+    slides[slide].classList.add('shown');
+  }, SLIDE_MS);
+
+  // The newest call stays highlighted for a few seconds, also across re-renders of the region, and
+  // takes the information area meanwhile.
+  function highlight(call) {
+    freshUntil = Date.now() + FRESH_MS;
+    if (flash) {
+      flash.textContent = call.number + ' → ' + call.deskName;
+      flash.hidden = false;
+    }
+    markFresh();
+    setTimeout(markFresh, FRESH_MS + 50);
+  }
+  function markFresh() {
+    const fresh = Date.now() < freshUntil;
+    const latest = region.querySelector('.call.latest');
+    if (latest) latest.classList.toggle('fresh', fresh);
+    if (flash && !fresh) flash.hidden = true;
   }
 
   function chime() {
@@ -51,38 +70,45 @@
         o.start(ctx.currentTime + i * 0.35);
         o.stop(ctx.currentTime + i * 0.35 + 0.6);
       });
+      setTimeout(function () { ctx.close(); }, 1500);
     } catch (e) { /* no audio device */ }
   }
 
+  function say(parts, done) {
+    if (parts.length === 0 || !('speechSynthesis' in window)) { done(); return; }
+    let finished = false;
+    const next = function () { if (!finished) { finished = true; say(parts.slice(1), done); } };
+    const u = new SpeechSynthesisUtterance(parts[0].text);
+    u.lang = parts[0].lang;
+    u.rate = 0.9;
+    u.onend = next;
+    u.onerror = next;
+    speechSynthesis.speak(u);
+    setTimeout(next, 6000); // some browsers never report the end
+  }
+
+  // Calls close together wait their turn: each gets its chime and its words.
   function next() {
     if (speaking || queue.length === 0) return;
     speaking = true;
-    const text = queue.shift();
-    window.announcements.push(text);
-    let finished = false;
-    const done = function () { if (!finished) { finished = true; speaking = false; setTimeout(next, 400); } };
+    const parts = queue.shift();
+    window.announcements.push(parts.map(function (p) { return p.text; }).join(' / '));
+    if (window.announcements.length > 20) window.announcements.shift();
     chime();
     setTimeout(function () {
-      if (!('speechSynthesis' in window)) { done(); return; }
-      const u = new SpeechSynthesisUtterance(text);
-      u.lang = 'da-DK';
-      u.rate = 0.9;
-      u.onend = done;
-      u.onerror = done;
-      speechSynthesis.speak(u);
-      setTimeout(done, 6000); // some browsers never report the end
+      say(parts, function () { speaking = false; setTimeout(next, 400); });
     }, 800);
   }
 
   function announce(call) {
-    highlight();
+    highlight(call);
     if (!sound) return;
-    queue.push(Live.format(texts['screen.announce'], { number: spoken(call.number), desk: call.deskName }));
+    queue.push(call.announce);
     next();
   }
 
   Live.connect('/screens/' + encodeURIComponent(body.dataset.screen) + '/live', {
-    render: function (html) { region.innerHTML = html; markFresh(); },
+    render: function (html, e) { region.innerHTML = html; body.dataset.seq = e.lastEventId; markFresh(); },
     call: function (data) { announce(JSON.parse(data)); }
-  }, { marker: document.getElementById('offline'), stale: region });
+  }, { marker: document.getElementById('offline'), stale: document.querySelector('main.layout') });
 })();

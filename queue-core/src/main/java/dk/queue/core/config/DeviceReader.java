@@ -1,23 +1,36 @@
 package dk.queue.core.config;
 
+import dk.queue.core.domain.BranchDef;
+import dk.queue.core.domain.DeskDef;
+import dk.queue.core.domain.ServiceDef;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads the {@code screens} and {@code kiosks} sections: the devices placed at each branch. */
 final class DeviceReader {
   static final List<String> LANGUAGES = List.of("da", "en");
-  static final List<String> LAYOUTS = List.of("landscape", "portrait");
+  static final List<String> LAYOUTS = List.of("landscape", "portrait", ScreenDef.COUNTER);
+  static final List<String> LANGUAGE_MODES = List.of("alongside", ScreenDef.ALTERNATE);
 
   private final Set<String> branches;
+  private final Map<String, List<String>> deskIds = new HashMap<>();
+  private final Map<String, List<String>> serviceIds = new HashMap<>();
   private final Problems problems;
 
   /**
    * @param branches every branch id the file defines, broken definitions included
+   * @param defs     the branches that could be read, for their desks and services
    */
-  DeviceReader(Set<String> branches, Problems problems) {
+  DeviceReader(Set<String> branches, List<BranchDef> defs, Problems problems) {
     this.branches = branches;
     this.problems = problems;
+    for (BranchDef b : defs) {
+      deskIds.put(b.id(), b.desks().stream().map(DeskDef::id).toList());
+      serviceIds.put(b.id(), b.services().stream().map(ServiceDef::id).toList());
+    }
   }
 
   List<ScreenDef> screens(List<YamlNode> items) {
@@ -25,13 +38,26 @@ final class DeviceReader {
     List<ScreenDef> screens = new ArrayList<>();
     for (YamlNode item : items) {
       problems.attempt(() -> {
-        Fields f = item.fields("id", "branch", "name", "layout", "languages", "sound");
+        Fields f = item.fields("id", "branch", "name", "layout", "languages", "languageMode", "sound", "announce",
+            "services", "desks", "desk");
         String id = ids.claim(f.required("id").id(), f.required("id"));
-        return new ScreenDef(id, branch(f.required("branch")),
-            f.optional("name").map(YamlNode::text).orElse(id),
-            f.optional("layout").map(DeviceReader::layout).orElse(LAYOUTS.get(0)),
-            f.optional("languages").map(DeviceReader::languages).orElse(LANGUAGES),
-            f.optional("sound").map(YamlNode::bool).orElse(true));
+        String branch = branch(f.required("branch"));
+        String layout = f.optional("layout").map(DeviceReader::layout).orElse(LAYOUTS.get(0));
+        List<String> languages = f.optional("languages").map(DeviceReader::languages).orElse(LANGUAGES);
+        List<String> desks;
+        if (ScreenDef.COUNTER.equals(layout)) {
+          YamlNode desk = f.optional("desk")
+              .orElseThrow(() -> item.problem("a counter display names its desk: desk: <desk id>"));
+          desks = List.of(known(desk, "desk", deskIds.get(branch)));
+        } else {
+          desks = f.optional("desks").map(n -> ids(n, "desk", deskIds.get(branch))).orElse(List.of());
+        }
+        return new ScreenDef(id, branch, f.optional("name").map(YamlNode::text).orElse(id), layout, languages,
+            f.optional("languageMode").map(DeviceReader::languageMode).orElse(LANGUAGE_MODES.get(0)),
+            f.optional("sound").map(YamlNode::bool).orElse(!ScreenDef.COUNTER.equals(layout)),
+            f.optional("announce").map(DeviceReader::languages).orElse(List.of(languages.get(0))),
+            f.optional("services").map(n -> ids(n, "service", serviceIds.get(branch))).orElse(List.of()),
+            desks);
       }).ifPresent(screens::add);
     }
     return screens;
@@ -63,9 +89,34 @@ final class DeviceReader {
   private static String layout(YamlNode node) {
     String layout = node.text();
     if (!LAYOUTS.contains(layout)) {
-      throw node.problem("'" + layout + "' is not a layout: use landscape or portrait");
+      throw node.problem("'" + layout + "' is not a layout: use landscape, portrait or counter");
     }
     return layout;
+  }
+
+  private static String languageMode(YamlNode node) {
+    String mode = node.text();
+    if (!LANGUAGE_MODES.contains(mode)) {
+      throw node.problem("'" + mode + "' is not a language mode: use alongside or alternate");
+    }
+    return mode;
+  }
+
+  /** Ids of the branch's desks or services; a branch that could not be read is reported on its own. */
+  private static List<String> ids(YamlNode node, String kind, List<String> known) {
+    List<String> ids = new ArrayList<>();
+    for (YamlNode item : node.items()) {
+      ids.add(known(item, kind, known));
+    }
+    return ids;
+  }
+
+  private static String known(YamlNode node, String kind, List<String> known) {
+    String id = node.text();
+    if (known != null && !known.contains(id)) {
+      throw node.problem(Suggestions.unknown(kind, "the branch's " + kind + "s", id, known));
+    }
+    return id;
   }
 
   /** The languages, in the order the device offers or shows them. */

@@ -17,7 +17,8 @@ final class OrganisationReader {
   private OrganisationReader() {}
 
   static QueueConfig read(YamlNode root, String source) {
-    Fields top = root.fields("services", "branches", "staff", "screens", "kiosks", "outcomes");
+    Fields top = root.fields("services", "branches", "staff", "screens", "kiosks", "outcomes",
+        "signage");
     // Without these two lists every other section would only report consequences.
     List<YamlNode> serviceItems = top.required("services").items();
     List<YamlNode> branchItems = top.required("branches").items();
@@ -33,14 +34,15 @@ final class OrganisationReader {
     Map<String, ServiceTemplate> services = ServiceReader.read(serviceItems, problems);
     List<BranchDef> branches = new BranchReader(services, serviceIds, problems).read(branchItems);
     Map<String, StaffMember> staff = StaffReader.read(items(top, "staff", problems), serviceIds, problems);
-    DeviceReader devices = new DeviceReader(branchIds, problems);
+    DeviceReader devices = new DeviceReader(branchIds, branches, problems);
     List<ScreenDef> screens = devices.screens(items(top, "screens", problems));
     List<KioskDef> kiosks = devices.kiosks(items(top, "kiosks", problems));
     List<String> outcomes = top.optional("outcomes")
         .map(node -> problems.attempt(() -> outcomes(node)).orElse(List.of()))
         .orElse(DEFAULT_OUTCOMES);
+    Map<String, Look> looks = LookReader.read(items(top, "signage", problems), branchIds, problems);
     problems.throwIfAny();
-    return new QueueConfig(source, branches, staff, screens, kiosks, outcomes);
+    return new QueueConfig(source, branches, staff, screens, kiosks, outcomes, looks);
   }
 
   /** An optional list section; absent is empty. */

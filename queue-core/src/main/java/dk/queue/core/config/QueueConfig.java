@@ -12,13 +12,26 @@ import java.util.Optional;
  * @param source where it was read from, for messages
  */
 public record QueueConfig(String source, List<BranchDef> branches, Map<String, StaffMember> staff,
-                          List<ScreenDef> screens, List<KioskDef> kiosks, List<String> outcomes) {
+                          List<ScreenDef> screens, List<KioskDef> kiosks, List<String> outcomes,
+                          Map<String, Look> looks) {
   public QueueConfig {
     branches = List.copyOf(branches);
     staff = Map.copyOf(staff);
     screens = List.copyOf(screens);
     kiosks = List.copyOf(kiosks);
     outcomes = List.copyOf(outcomes);
+    looks = Map.copyOf(looks);
+  }
+
+  /** A configuration whose screens all have the default look. */
+  public QueueConfig(String source, List<BranchDef> branches, Map<String, StaffMember> staff,
+                     List<ScreenDef> screens, List<KioskDef> kiosks, List<String> outcomes) {
+    this(source, branches, staff, screens, kiosks, outcomes, Map.of());
+  }
+
+  /** How the branch's screens look. */
+  public Look look(String branch) {
+    return looks.getOrDefault(branch, Look.DEFAULT);
   }
 
   public Optional<BranchDef> branch(String id) {

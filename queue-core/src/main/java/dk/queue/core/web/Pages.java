@@ -4,6 +4,7 @@ import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Options;
 import com.github.jknack.handlebars.Template;
 import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
+import dk.queue.core.domain.LocalizedText;
 import dk.queue.core.json.JsonMapping;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -13,8 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Server-side pages: Handlebars templates from {@code /templates} on the class path, compiled once.
- * Helpers: {@code {{t "key"}}} (Danish text; {@code {{t "key" lang="en"}}} for English) and
- * {@code {{json value}}} (a value as JSON, safe inside a script element).
+ * Helpers: {@code {{t "key"}}} (Danish text; {@code {{t "key" lang="en"}}} for English),
+ * {@code {{json value}}} (a value as JSON, safe inside a script element) and {@code {{bi x english}}}
+ * (a text key or a {@link LocalizedText} as a Danish span, followed by an English one when
+ * {@code english} is true).
  */
 public final class Pages {
   private final Handlebars handlebars;
@@ -31,6 +34,7 @@ public final class Pages {
     handlebars.registerHelper("nodes", (Object context, Options o) -> new Handlebars.SafeString(nodes));
     handlebars.registerHelper("t", (String key, Options o) ->
         Messages.text(o.hash("lang", Messages.DANISH), key));
+    handlebars.registerHelper("bi", (Object text, Options o) -> bilingual(text, Boolean.TRUE.equals(o.param(0, false))));
     handlebars.registerHelper("json", (Object value, Options o) ->
         new Handlebars.SafeString(JsonMapping.encode(value).replace("</", "<\\/")));
   }
@@ -54,6 +58,17 @@ public final class Pages {
   /** A plain page saying that something does not exist. */
   public void notFound(RoutingContext rc, String what) {
     send(rc, 404, "not-found", Map.of("what", what));
+  }
+
+  private static Handlebars.SafeString bilingual(Object text, boolean english) {
+    LocalizedText t = text instanceof LocalizedText l ? l
+        : new LocalizedText(Messages.text(Messages.DANISH, (String) text), Messages.text(Messages.ENGLISH, (String) text));
+    String da = "<span class=\"da\">" + Handlebars.Utils.escapeExpression(t.da()) + "</span>";
+    if (!english) {
+      return new Handlebars.SafeString(da);
+    }
+    String en = t.en() == null ? t.da() : t.en();
+    return new Handlebars.SafeString(da + "<span class=\"en\" lang=\"en\">" + Handlebars.Utils.escapeExpression(en) + "</span>");
   }
 
   private Template compile(String name) {

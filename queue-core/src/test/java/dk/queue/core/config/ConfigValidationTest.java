@@ -174,7 +174,7 @@ class ConfigValidationTest {
     refused(afterLine(10, "    appointmentOnly: perhaps"), 11, 22, "services[1].appointmentOnly",
         "'perhaps' is not true or false");
     refused(withLine(27, "  - {id: s1, branch: main, layout: diagonal}"), 27, 36, "screens[0].layout",
-        "use landscape or portrait");
+        "use landscape, portrait or counter");
     refused(withLine(29, "  - {id: k1, branch: main, languages: [da, fr]}"), 29, 44, "kiosks[0].languages[1]",
         "'fr' is not a language of the system");
     refused(withLine(13, "    name:"), 13, 10, "branches[0].name", "has no value");

@@ -28,6 +28,9 @@ final class Browser implements AutoCloseable {
         .usingAnyFreePort()
         .build();
     driver = new ChromeDriver(service, options);
+    // The page gets exactly this size, as on a real screen; the window alone would leave less.
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
   }
 

@@ -57,6 +57,19 @@
     if (flash && !fresh) flash.hidden = true;
   }
 
+  // A long list of services shrinks a little, rather than lose its last lines off the screen.
+  function fit() {
+    const services = region.querySelector('.services');
+    if (!services) return;
+    let size = 1;
+    services.style.fontSize = '';
+    while (services.scrollHeight > services.clientHeight + 1 && size > 0.7) {
+      size -= 0.05;
+      services.style.fontSize = size + 'em';
+    }
+  }
+  fit();
+
   function chime() {
     try {
       const ctx = new (window.AudioContext || window.webkitAudioContext)();
@@ -108,7 +121,7 @@
   }
 
   Live.connect('/screens/' + encodeURIComponent(body.dataset.screen) + '/live', {
-    render: function (html, e) { region.innerHTML = html; body.dataset.seq = e.lastEventId; markFresh(); },
+    render: function (html, e) { region.innerHTML = html; body.dataset.seq = e.lastEventId; markFresh(); fit(); },
     call: function (data) { announce(JSON.parse(data)); }
   }, { marker: document.getElementById('offline'), stale: document.querySelector('main.layout') });
 })();

@@ -40,7 +40,8 @@
     if (tk.state === 'waiting') {
       parts.push(el('p', { class: 'position', id: 'position', text: Live.format(t['phone.position'], { n: tk.position }) }));
       if (tk.estimatedWaitSeconds !== undefined && tk.estimatedWaitSeconds !== null) {
-        parts.push(el('p', { class: 'wait', id: 'wait', text: Live.format(t['phone.wait'], { w: Live.minutes(tk.estimatedWaitSeconds, t) }) }));
+        parts.push(el('p', { class: 'wait', id: 'wait', text: tk.estimatedWaitSeconds < 60 ? t['common.noWait']
+          : Live.format(t['phone.wait'], { w: Live.minutes(tk.estimatedWaitSeconds, t) }) }));
       }
       parts.push(el('p', { class: 'muted', text: t['phone.keepOpen'] }));
       document.title = title;

@@ -23,7 +23,7 @@ public record Receipt(String language, String branchName, String number, String 
         phoneUrl);
   }
 
-  /** "ca. 5 min", or "Ingen ventetid" under a minute; the same rounding as the pages. */
+  /** "Forventet ventetid: ca. 5 min", or "Ingen ventetid" under a minute; the same rounding as the pages. */
   static String expectedWait(Long seconds, String language) {
     if (seconds == null) {
       return null;
@@ -31,7 +31,8 @@ public record Receipt(String language, String branchName, String number, String 
     if (seconds < 60) {
       return Messages.text(language, "common.noWait");
     }
-    return Messages.text(language, "common.minutes").replace("{n}", String.valueOf(Math.round(seconds / 60.0)));
+    return Messages.text(language, "receipt.expectedWait") + ": "
+        + Messages.text(language, "common.minutes").replace("{n}", String.valueOf(Math.round(seconds / 60.0)));
   }
 
   /** The receipt as ESC/POS for an 80 mm printer. */
@@ -44,7 +45,7 @@ public record Receipt(String language, String branchName, String number, String 
         .size(2, 2).line(serviceName).size(1, 1)
         .feed(1);
     if (expectedWait != null) {
-      p.line(text("receipt.expectedWait") + ": " + expectedWait);
+      p.line(expectedWait);
     }
     return p.line(issuedAt)
         .feed(1)

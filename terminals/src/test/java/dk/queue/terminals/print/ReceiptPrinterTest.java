@@ -64,7 +64,7 @@ class ReceiptPrinterTest {
     EscPosReader printed = EscPosReader.read(Receipt.of(ticket("K001", "Kørekort", 20), "en", "Hovedbiblioteket",
         ZoneId.of("Europe/Copenhagen"), URL).escPos());
     assertThat(printed.lines).extracting(EscPosReader.Line::text)
-        .contains("Your number", "Driving licence", "Expected wait: No wait");
+        .contains("Your number", "Driving licence", "No wait");
   }
 
   @Test

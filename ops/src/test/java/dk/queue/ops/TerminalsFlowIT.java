@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.queue.core.config.ConfigLoader;
 import dk.queue.core.node.Http;
+import dk.queue.core.node.Http.Reply;
 import dk.queue.core.node.NodeOptions;
 import dk.queue.core.node.QueueNode;
 import java.io.ByteArrayOutputStream;
@@ -241,5 +242,19 @@ class TerminalsFlowIT {
           .as("no ticket issued").isEqualTo(waitingBefore);
       kiosk.screenshot("kiosk-too-many");
     }
+  }
+
+  @Test
+  void printingRefusesWhatItCannotPrintWithClearErrors() throws Exception {
+    Http http = new Http(base);
+    assertThat(http.post("/kiosk/nowhere/print", "{\"ticket\":\"x\"}").error()).isEqualTo("unknown_kiosk");
+    assertThat(http.post("/kiosk/idle-kiosk/print", "{\"ticket\":\"hovedbiblioteket-x\"}").error()).isEqualTo("no_printer");
+    Reply missing = http.post("/kiosk/printer-kiosk/print", "{}");
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.body().get("field").asText()).isEqualTo("ticket");
+    Reply unknown = http.post("/kiosk/printer-kiosk/print", "{\"ticket\":\"filial-vest-aaaaaaaaaaaaaaaa\"}");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.error()).isEqualTo("unknown_ticket");
+    assertThat(http.get("/t/nowhere-aaaa/qr.svg").status()).isEqualTo(404);
   }
 }

@@ -214,6 +214,7 @@ class TerminalsFlowIT {
           .click();
       kiosk.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("unavailable")));
       assertThat(kiosk.driver.findElement(By.id("unavailable")).getText()).contains("Printing help is not available here");
+      kiosk.screenshot("kiosk-english-unavailable");
       long start = System.nanoTime();
       kiosk.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("choose")));
       long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -231,6 +232,15 @@ class TerminalsFlowIT {
         kiosk.await(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".service-button.open[data-service='laan']")))
             .click();
         kiosk.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("ticket-number")));
+        if (i == 0) {
+          // Without a printer of its own the kiosk prints from the browser: the receipt alone, 80 mm wide.
+          kiosk.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+          assertThat(kiosk.driver.findElement(By.cssSelector("header.bar")).isDisplayed()).isFalse();
+          assertThat(kiosk.driver.findElement(By.id("ticket-ok")).isDisplayed()).isFalse();
+          assertThat(kiosk.driver.findElement(By.id("qr")).isDisplayed()).isTrue();
+          kiosk.screenshot("kiosk-print-layout");
+          kiosk.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
         kiosk.driver.findElement(By.id("ticket-ok")).click();
       }
       int waitingBefore = new Http(base).get("/api/branches/hovedbiblioteket").body().get("waiting").size();

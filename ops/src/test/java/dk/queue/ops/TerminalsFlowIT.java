@@ -184,6 +184,18 @@ class TerminalsFlowIT {
           .isEqualTo("Printeren virker ikke lige nu. Dit nummer er " + number + " – husk det, eller scan QR-koden.");
       assertThat(new Http(base).get("/api/branches/hovedbiblioteket").body().get("waiting").toString()).contains(number);
       kiosk.screenshot("kiosk-printer-failed");
+
+      // The citizen leaves after all: the phone page gives the number up, after asking.
+      kiosk.driver.get(kiosk.driver.findElement(By.id("phone-link")).getAttribute("href"));
+      kiosk.await(10).until(ExpectedConditions.elementToBeClickable(By.id("leave"))).click();
+      kiosk.await(5).until(ExpectedConditions.alertIsPresent()).dismiss();
+      assertThat(kiosk.driver.findElement(By.id("position")).isDisplayed()).as("still waiting after 'no'").isTrue();
+      kiosk.driver.findElement(By.id("leave")).click();
+      assertThat(kiosk.await(5).until(ExpectedConditions.alertIsPresent()).getText()).isEqualTo("Vil du opgive dit nummer?");
+      kiosk.driver.switchTo().alert().accept();
+      assertThat(kiosk.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("ended"))).getText())
+          .isEqualTo("Dit nummer er annulleret");
+      assertThat(new Http(base).get("/api/branches/hovedbiblioteket").body().get("waiting").toString()).doesNotContain(number);
     }
   }
 

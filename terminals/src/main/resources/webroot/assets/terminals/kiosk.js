@@ -15,6 +15,7 @@
   let snapshot = null;
   let idleTimer = null;
   let busy = false;
+  let drawn = null; // what the start screen shows, so an unchanged snapshot is not redrawn
   const el = Live.el;
   const $ = function (id) { return document.getElementById(id); };
 
@@ -73,6 +74,11 @@
   function render() {
     if (!snapshot) return;
     const groups = $('groups');
+    const key = lang + JSON.stringify(snapshot.services.map(function (s) { return [s.id, statusOf(s)]; }));
+    if (key === drawn && groups.childElementCount > 0) return;
+    drawn = key;
+    // Keep the keyboard's (or screen reader's) place when the services change under it.
+    const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.service : null;
     groups.replaceChildren();
     GROUPS.forEach(function (g) {
       const services = snapshot.services.filter(function (s) { return s.group === g; });
@@ -91,6 +97,10 @@
       groups.appendChild(el('section', { class: 'group', 'aria-label': t['kiosk.group.' + g] },
         [el('h3', { text: t['kiosk.group.' + g] }), list]));
     });
+    if (focused) {
+      const again = groups.querySelector('[data-service="' + focused + '"]');
+      if (again) again.focus();
+    }
   }
 
   function take(service) {

@@ -10,6 +10,7 @@
   let t = all.da;
   let last = null;
   let lastState = null;
+  let shown = null; // what is on screen, so an unchanged ticket is not redrawn (nor announced again)
   const title = document.title;
 
   function setLanguage(l) {
@@ -19,7 +20,6 @@
     const other = lang === 'da' ? 'en' : 'da';
     $('language').textContent = all[other]['phone.languageName'];
     $('language').lang = other;
-    if (last) show(last);
   }
 
   function alertCalled(tk) {
@@ -34,6 +34,10 @@
   function show(tk) {
     last = tk;
     if (lang === null) setLanguage(tk.language === 'en' ? 'en' : 'da');
+    const key = [lang, tk.state, tk.position, Math.round((tk.estimatedWaitSeconds || 0) / 60), tk.deskName,
+      window.Notification ? Notification.permission : ''].join('|');
+    if (key === shown) return;
+    shown = key;
     const parts = [el('p', { class: 'label', text: t['phone.yourNumber'] }),
       el('p', { class: 'ticket-number', id: 'ticket-number', text: tk.number }),
       el('p', { class: 'ticket-service', text: tk.serviceName[lang] })];
@@ -83,7 +87,10 @@
   $('notify').addEventListener('click', function () {
     Notification.requestPermission().then(function () { if (last) show(last); });
   });
-  $('language').addEventListener('click', function () { setLanguage(lang === 'da' ? 'en' : 'da'); });
+  $('language').addEventListener('click', function () {
+    setLanguage(lang === 'da' ? 'en' : 'da');
+    if (last) show(last);
+  });
 
   refresh();
   Live.connect('/api/branches/' + encodeURIComponent(body.dataset.branch) + '/events?client=phone',

@@ -79,11 +79,13 @@ final class CitizenRoutes {
     Instant at = now();
     KioskDef kiosk = kiosk(body.kiosk(), branch, at);
     Command.IssueTicket command = new Command.IssueTicket(at, engine.ids().newTicketId(branch), service, channel, language);
-    engine.execute(branch, command).compose(outcome -> {
+    engine.execute(branch, command).andThen(done -> {
+      // Only tickets actually issued count against the kiosk's minute.
+      if (kiosk != null && (done.failed() || !done.result().accepted())) {
+        kioskLimits.giveBack(kiosk.id(), at);
+      }
+    }).compose(outcome -> {
       if (!outcome.accepted()) {
-        if (kiosk != null) {
-          kioskLimits.giveBack(kiosk.id(), at);
-        }
         return rejected(branch, service, outcome.rejection());
       }
       return Future.succeededFuture(Views.ticket(outcome.state(), command.ticketId(), command.at()).orElseThrow());

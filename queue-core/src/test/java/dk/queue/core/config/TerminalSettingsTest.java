@@ -61,6 +61,9 @@ class TerminalSettingsTest {
     assertThat(ConfigLoader.parse(SampleConfig.VALID + "staffSessionMinutes: 45\n", FILE).staffSession())
         .isEqualTo(Duration.ofMinutes(45));
     refused(SampleConfig.VALID + "staffSessionMinutes: 2\n", 31, "staffSessionMinutes");
+    QueueConfig short45 = ConfigLoader.parse(SampleConfig.VALID + "staffSessionMinutes: 45\n", FILE);
+    assertThat(dk.queue.core.node.NodeOptions.defaults(short45, java.nio.file.Path.of("data")).sessionTtl())
+        .as("the node's sign-ins last what the file says").isEqualTo(Duration.ofMinutes(45));
   }
 
   /** Refused with one problem on {@code line}, whose message mentions {@code text}. */

@@ -34,6 +34,17 @@ final class Browser implements AutoCloseable {
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
   }
 
+  /**
+   * A phone's screen, {@code width} CSS pixels wide: emulated, because a desktop window cannot be made
+   * narrower than about 500 pixels.
+   */
+  static Browser phone(int width, int height) throws Exception {
+    Browser b = new Browser(600, height + 200);
+    b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    return b;
+  }
+
   /** Waits for a condition; pages redraw live, so an element found a moment ago may be replaced. */
   WebDriverWait await(long seconds) {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(50));

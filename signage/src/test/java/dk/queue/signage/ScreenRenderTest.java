@@ -3,6 +3,7 @@ package dk.queue.signage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.queue.core.config.Look;
+import dk.queue.core.config.OutcomeDef;
 import dk.queue.core.config.QueueConfig;
 import dk.queue.core.config.ScreenDef;
 import dk.queue.core.domain.BranchDef;
@@ -70,7 +71,8 @@ class ScreenRenderTest {
   }
 
   static QueueConfig config(ScreenDef screen, Map<String, Look> looks) {
-    return new QueueConfig("test", List.of(branch().def(), vest()), Map.of(), List.of(screen), List.of(), List.of("served"), looks);
+    return new QueueConfig("test", List.of(branch().def(), vest()), Map.of(), List.of(screen), List.of(),
+        List.of(new OutcomeDef("served", new LocalizedText("served", null))), QueueConfig.DEFAULT_STAFF_SESSION, looks);
   }
 
   static BranchState run(BranchState s, Command c) {

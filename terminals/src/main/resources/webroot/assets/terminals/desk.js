@@ -34,10 +34,16 @@
     errorTimer = setTimeout(function () { box.hidden = true; }, 8000);
   }
 
+  // The API's error in the desk's language when the bundle has it, else the API's own message.
+  function problem(body) {
+    const known = body && t['desk.error.' + body.error];
+    return known || (body && body.message) || t['common.error'];
+  }
+
   function act(action, payload) {
     return api('POST', base + action, payload || {}).then(function (r) {
-      if (r.status === 401) { signOut(); error(r.body.message); }
-      else if (r.status >= 400) error(r.body.message);
+      if (r.status === 401) { signOut(); error(t['desk.error.unauthorized']); }
+      else if (r.status >= 400) error(problem(r.body));
       else $('error').hidden = true;
       return r;
     }).catch(function () { error(t['common.error']); });
@@ -76,7 +82,7 @@
     e.preventDefault();
     api('POST', '/api/login', { user: $('user').value.trim(), pin: $('pin').value }).then(function (r) {
       $('pin').value = '';
-      if (r.status !== 200) { error(r.body.message); return; }
+      if (r.status !== 200) { error(r.status === 401 ? t['desk.error.wrongPin'] : problem(r.body)); return; }
       token = r.body.token;
       sessionStorage.setItem('desk-token', token);
       signedIn(r.body);
@@ -88,7 +94,7 @@
     const list = $('service-choice');
     const d = desk();
     if (order.length === 0) {
-      const current = d && d.services.length ? d.services : [];
+      const current = (d && d.services.length ? d.services : []).filter(function (id) { return me.skills.indexOf(id) >= 0; });
       order = current.concat(snapshot.services.map(function (s) { return s.id; })
         .filter(function (id) { return me.skills.indexOf(id) >= 0 && current.indexOf(id) < 0; }));
       order.checked = {};
@@ -122,9 +128,20 @@
   });
   $('change').addEventListener('click', function () { choosing = true; order = []; render(); });
 
+  // How long the current citizen has been at the desk (or called), ticking: "3:07".
   function since(iso) {
     if (!iso) return '';
-    return Live.format(t['desk.since'], { w: Live.duration((Date.now() - new Date(iso).getTime()) / 1000, t) });
+    const seconds = Math.max(0, Math.floor((Date.now() - new Date(iso).getTime()) / 1000));
+    const m = Math.floor(seconds / 60);
+    const sec = seconds % 60;
+    return (m >= 60 ? Math.floor(m / 60) + ':' + String(m % 60).padStart(2, '0') : String(m)) + ':' + String(sec).padStart(2, '0');
+  }
+
+  function tick() {
+    const d = desk();
+    const out = $('current-since');
+    if (!d || !d.current || !out) return;
+    out.textContent = since(d.current.startedAt || d.current.calledAt);
   }
 
   function renderWork(d) {
@@ -132,7 +149,9 @@
     const cur = d.current;
     $('current').replaceChildren.apply($('current'), cur
       ? [el('p', { class: 'current-number', id: 'current-number', text: cur.number }),
-         el('p', { text: serviceName(cur.service) + ' · ' + t['desk.ticketState.' + cur.state] + ' ' + since(cur.startedAt || cur.calledAt) })]
+         el('p', { class: 'current-what' }, [serviceName(cur.service) + ' · ' + t['desk.ticketState.' + cur.state] + ' ',
+           el('span', { class: 'since', id: 'current-since', 'aria-label': t['desk.sinceLabel'],
+             text: since(cur.startedAt || cur.calledAt) })])]
       : [el('p', { class: 'muted', text: t['desk.none'] })]);
     const enable = {
       'call-next': state === 'open', recall: state === 'calling', start: state === 'calling',
@@ -142,10 +161,14 @@
     };
     Object.keys(enable).forEach(function (id) { $(id).disabled = !enable[id]; });
     const transfer = $('transfer-service');
-    if (transfer.options.length !== snapshot.services.length) {
-      transfer.replaceChildren.apply(transfer, snapshot.services.map(function (s) {
-        return el('option', { value: s.id, text: s.name.da });
+    const targets = snapshot.services.filter(function (s) { return !cur || s.id !== cur.service; });
+    const key = targets.map(function (s) { return s.id; }).join(',');
+    if (transfer.dataset.key !== key) {
+      const chosen = transfer.value;
+      transfer.replaceChildren.apply(transfer, targets.map(function (s) {
+        return el('option', { value: s.id, text: s.name.da, selected: s.id === chosen });
       }));
+      transfer.dataset.key = key;
     }
     $('queues').replaceChildren.apply($('queues'), d.services.map(function (id) {
       const s = snapshot.services.find(function (x) { return x.id === id; });
@@ -166,7 +189,8 @@
   function render() {
     const d = desk();
     if (!me || !d) return;
-    $('desk-state').textContent = t['desk.state.' + d.state];
+    const reason = d.state === 'paused' && d.pauseReason ? ' – ' + (t['desk.pauseReason.' + d.pauseReason] || d.pauseReason) : '';
+    $('desk-state').textContent = t['desk.state.' + d.state] + reason;
     $('desk-state').className = 'state-badge ' + d.state;
     const setup = choosing || d.state === 'closed';
     $('setup').hidden = !setup;
@@ -174,7 +198,11 @@
     if (setup) renderSetup(); else renderWork(d);
   }
 
-  [['call-next', function () { act('call-next'); }],
+  function callNext() {
+    act('call-next').then(function (r) { if (r && r.status === 204) error(t['desk.nobodyWaiting']); });
+  }
+
+  [['call-next', callNext],
    ['recall', function () { act('recall'); }],
    ['start', function () { act('start'); }],
    ['no-show', function () { act('no-show'); }],
@@ -185,13 +213,16 @@
    ['close', function () { act('close'); }]
   ].forEach(function (b) { $(b[0]).addEventListener('click', b[1]); });
 
+  // The shortcut shown on the button calls the next citizen, unless one is typing in a field.
   document.addEventListener('keydown', function (e) {
     const tag = (e.target.tagName || '').toLowerCase();
-    if (e.key === 'Enter' && tag !== 'input' && tag !== 'select' && tag !== 'button' && !$('work').hidden && !$('call-next').disabled) {
+    if (e.ctrlKey || e.altKey || e.metaKey || tag === 'input' || tag === 'select' || tag === 'textarea') return;
+    if (e.key.toLowerCase() === t['desk.shortcut'].toLowerCase() && !$('work').hidden && !$('call-next').disabled) {
       e.preventDefault();
-      act('call-next');
+      callNext();
     }
   });
+  setInterval(tick, 1000);
   setInterval(function () { if (me && snapshot && !$('work').hidden) renderWork(desk()); }, 15000);
 
   function update(data) {

@@ -1,56 +1,84 @@
 // The kiosk: services grouped and kept live from the branch's event stream; a tap takes a ticket.
+// Touch first, and just as usable with a keyboard or a screen reader: every target is a button.
 (function () {
   const body = document.body;
   const branch = body.dataset.branch;
+  const kiosk = body.dataset.kiosk;
   const zone = body.dataset.zone;
   const all = JSON.parse(document.getElementById('texts').textContent);
+  const settings = JSON.parse(document.getElementById('settings').textContent);
   const GROUPS = ['borgerservice', 'bibliotek', 'digital'];
-  const IDLE_MS = 20000;
-  let lang = 'da';
+  const IDLE_MS = settings.idleSeconds * 1000;
+  const languages = settings.languages;
+  let lang = languages[0];
   let t = all[lang];
   let snapshot = null;
   let idleTimer = null;
+  let busy = false;
+  let drawn = null; // what the start screen shows, so an unchanged snapshot is not redrawn
   const el = Live.el;
+  const $ = function (id) { return document.getElementById(id); };
 
   function show(id) {
-    ['choose', 'ticket', 'unavailable'].forEach(function (s) { document.getElementById(s).hidden = s !== id; });
+    ['choose', 'ticket', 'unavailable'].forEach(function (s) { $(s).hidden = s !== id; });
+    body.dataset.view = id;
   }
 
   function home() {
     clearTimeout(idleTimer);
+    idleTimer = null;
+    busy = false;
+    if (lang !== languages[0]) setLanguage(languages[0]);
     show('choose');
+    $('idle-note').textContent = '';
     render();
+    window.scrollTo(0, 0);
   }
 
+  // Untouched for a while away from the start (or in another language): back to the start.
   function idleBack() {
     clearTimeout(idleTimer);
-    idleTimer = setTimeout(function () { setLanguage('da'); home(); }, IDLE_MS);
+    idleTimer = setTimeout(home, IDLE_MS);
   }
 
   function setLanguage(l) {
     lang = l;
     t = all[lang];
     document.documentElement.lang = lang;
-    document.getElementById('k-title').textContent = t['kiosk.title'];
-    document.getElementById('k-choose').textContent = t['kiosk.choose'];
-    const button = document.getElementById('language');
-    button.textContent = t['kiosk.otherLanguage'];
-    button.lang = t['kiosk.otherLanguageCode'];
+    $('k-title').textContent = t['kiosk.title'];
+    $('k-choose').textContent = t['kiosk.choose'];
+    const button = $('language');
+    const next = languages[(languages.indexOf(lang) + 1) % languages.length];
+    button.hidden = languages.length < 2;
+    button.textContent = all[next]['kiosk.languageName'];
+    button.lang = next;
+    button.setAttribute('aria-label', all[next]['kiosk.chooseLanguage']);
     render();
   }
 
   function statusOf(s) {
     if (s.appointmentOnly) return t['kiosk.appointmentOnly'];
     if (s.available) {
-      return t['kiosk.available'] + ' · ' + Live.format(t['kiosk.waiting'], { n: s.waiting }) + ' · ' + Live.minutes(s.estimatedWaitSeconds, t);
+      return t['kiosk.available'] + ' · ' + Live.format(t['kiosk.waiting'], { n: s.waiting }) + ' · ' + waitText(s.estimatedWaitSeconds, false);
     }
     if (s.opensAt) return Live.format(t['kiosk.opensAt'], { t: Live.when(s.opensAt, zone, lang, t) });
     return t['kiosk.unavailable'];
   }
 
+  // "ventetid ca. 5 min" (or "Forventet ventetid: ca. 5 min" on the ticket), "Ingen ventetid" under a minute.
+  function waitText(seconds, long) {
+    if (!seconds || seconds < 60) return long ? t['common.noWait'] : t['common.noWait'].toLowerCase();
+    return (long ? t['kiosk.expectedWait'] + ': ' : t['kiosk.wait'] + ' ') + Live.minutes(seconds, t);
+  }
+
   function render() {
     if (!snapshot) return;
-    const groups = document.getElementById('groups');
+    const groups = $('groups');
+    const key = lang + JSON.stringify(snapshot.services.map(function (s) { return [s.id, statusOf(s)]; }));
+    if (key === drawn && groups.childElementCount > 0) return;
+    drawn = key;
+    // Keep the keyboard's (or screen reader's) place when the services change under it.
+    const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.service : null;
     groups.replaceChildren();
     GROUPS.forEach(function (g) {
       const services = snapshot.services.filter(function (s) { return s.group === g; });
@@ -58,80 +86,155 @@
       const list = el('div', { class: 'service-buttons' });
       services.forEach(function (s) {
         const open = s.available && !s.appointmentOnly;
+        const bring = settings.bring[s.id];
         list.appendChild(el('button', {
-          type: 'button', class: 'service-button' + (open ? '' : ' closed'), 'data-service': s.id,
-          'aria-disabled': open ? null : 'true', onclick: function () { take(s); }
-        }, [el('span', { class: 'name', text: s.name[lang] }), el('span', { class: 'status', text: statusOf(s) })]));
+          type: 'button', class: 'service-button' + (open ? ' open' : ' closed'), 'data-service': s.id,
+          onclick: function () { take(s); }
+        }, [el('span', { class: 'name', text: s.name[lang] }),
+            el('span', { class: 'status', text: statusOf(s) }),
+            bring && open ? el('span', { class: 'bring', text: t['kiosk.bring'] + ': ' + bring[lang] }) : null]));
       });
-      groups.appendChild(el('section', { class: 'group' }, [el('h3', { text: t['kiosk.group.' + g] }), list]));
+      groups.appendChild(el('section', { class: 'group', 'aria-label': t['kiosk.group.' + g] },
+        [el('h3', { text: t['kiosk.group.' + g] }), list]));
     });
+    if (focused) {
+      const again = groups.querySelector('[data-service="' + focused + '"]');
+      if (again) again.focus();
+    }
   }
 
   function take(service) {
+    if (busy) return;
+    busy = true;
     idleBack();
     Live.request('/api/branches/' + encodeURIComponent(branch) + '/tickets', {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ service: service.id, channel: 'kiosk', language: lang })
+      body: JSON.stringify({ service: service.id, channel: 'kiosk', language: lang, kiosk: kiosk })
     }).then(function (r) {
-      return r.json().then(function (body) { return { status: r.status, body: body }; });
+      return r.json().then(function (b) { return { status: r.status, body: b }; });
     }).then(function (r) {
+      busy = false;
       if (r.status === 201) ticket(r.body);
       else if (r.status === 409 && r.body.error === 'service_unavailable') unavailable(service, r.body);
-      else failed(r.body.message);
-    }).catch(function () { failed(); });
+      else if (r.status === 429) tooMany(r.body);
+      else failed(service);
+    }).catch(function () { busy = false; failed(service); });
   }
 
   function ticket(tk) {
-    const box = document.getElementById('ticket');
+    const box = $('ticket');
     const phoneUrl = location.origin + '/t/' + encodeURIComponent(tk.id);
+    const wait = tk.estimatedWaitSeconds === undefined || tk.estimatedWaitSeconds === null ? null
+      : waitText(tk.estimatedWaitSeconds, true);
+    const bring = settings.bring[tk.service];
     box.replaceChildren(
-      el('p', { class: 'label', text: t['kiosk.yourNumber'] }),
-      el('p', { class: 'ticket-number', id: 'ticket-number', text: tk.number }),
-      el('p', { class: 'ticket-service', text: tk.serviceName[lang] }),
-      el('p', { class: 'ticket-wait', text: t['kiosk.expectedWait'] + ': ' + Live.minutes(tk.estimatedWaitSeconds || 0, t) }),
-      el('p', {}, [t['kiosk.followOnPhone'] + ': ', el('a', { href: phoneUrl, id: 'phone-link', text: phoneUrl })]),
-      el('button', { type: 'button', class: 'big', onclick: home, text: t['kiosk.ok'] }));
+      el('div', { class: 'ticket-main' }, [
+        el('p', { class: 'label', text: t['kiosk.yourNumber'] }),
+        el('p', { class: 'ticket-number', id: 'ticket-number', text: tk.number }),
+        el('p', { class: 'ticket-service', id: 'ticket-service', text: tk.serviceName[lang] }),
+        wait ? el('p', { class: 'ticket-wait', id: 'ticket-wait', text: wait }) : null,
+        bring ? el('p', { class: 'ticket-bring', text: t['kiosk.bring'] + ': ' + bring[lang] }) : null,
+        el('p', { class: 'ticket-time print-only', text: body.dataset.branchName + ' · ' + Live.when(tk.issuedAt, zone, lang, t) }),
+        el('p', { class: 'print-status', id: 'print-status', role: 'status' })]),
+      el('div', { class: 'ticket-qr' }, [
+        el('img', { id: 'qr', src: '/t/' + encodeURIComponent(tk.id) + '/qr.svg', alt: t['kiosk.qrAlt'], width: 220, height: 220 }),
+        el('p', { class: 'qr-text', text: t['kiosk.followOnPhone'] }),
+        el('a', { href: phoneUrl, id: 'phone-link', class: 'phone-link', text: phoneUrl.replace(/^https?:\/\//, '') })]),
+      el('button', { type: 'button', class: 'big no-print', id: 'ticket-ok', onclick: home, text: t['kiosk.ok'] }));
     show('ticket');
+    $('idle-note').textContent = Live.format(t['kiosk.idleNote'], { s: settings.idleSeconds });
+    if (settings.printer) printReceipt(tk); else browserPrint();
+    idleBack();
+  }
+
+  // The kiosk's network printer, through the node; a failure leaves the ticket on screen and says so.
+  function printReceipt(tk) {
+    const status = $('print-status');
+    status.textContent = t['kiosk.printing'];
+    Live.request('/kiosk/' + encodeURIComponent(kiosk) + '/print', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ticket: tk.id })
+    }).then(function (r) {
+      status.textContent = r.ok ? t['kiosk.printed'] : Live.format(t['kiosk.printFailed'], { number: tk.number });
+      status.className = 'print-status ' + (r.ok ? 'ok' : 'failed');
+    }).catch(function () {
+      status.textContent = Live.format(t['kiosk.printFailed'], { number: tk.number });
+      status.className = 'print-status failed';
+    });
+  }
+
+  // No network printer: the browser prints the 80 mm layout (kiosk browsers print without a dialog).
+  function browserPrint() {
+    setTimeout(function () { try { window.print(); } catch (e) { /* nothing to print on */ } }, 300);
   }
 
   function unavailable(service, answer) {
-    const box = document.getElementById('unavailable');
+    const box = $('unavailable');
     const name = service.name[lang];
     const parts = [el('h2', { text: Live.format(t['kiosk.unavailableTitle'], { service: name }) })];
-    if (answer.appointmentOnly) parts.push(el('p', { text: Live.format(t['kiosk.appointmentText'], { service: name }) }));
-    if (answer.nextOpening) parts.push(el('p', { text: Live.format(t['kiosk.nextOpening'], { t: Live.when(answer.nextOpening, zone, lang, t) }) }));
-    if (answer.alternatives && answer.alternatives.length > 0) {
+    if (answer.appointmentOnly) parts.push(el('p', { class: 'lead', text: Live.format(t['kiosk.appointmentText'], { service: name }) }));
+    if (answer.nextOpening) {
+      parts.push(el('p', { class: 'lead', id: 'next-opening', text: Live.format(t['kiosk.nextOpening'], { t: Live.when(answer.nextOpening, zone, lang, t) }) }));
+    } else if (!answer.appointmentOnly) {
+      parts.push(el('p', { class: 'lead', text: t['kiosk.noDeskNow'] }));
+    }
+    const alternatives = (answer.alternatives || []);
+    if (alternatives.length > 0) {
       parts.push(el('h3', { text: t['kiosk.elsewhere'] }));
-      parts.push(el('ul', { class: 'alternatives' }, answer.alternatives.map(function (a) {
-        const text = a.available ? Live.format(t['kiosk.elsewhereOpen'], { w: Live.minutes(a.estimatedWaitSeconds || 0, t) })
-          : t['kiosk.elsewhereClosed'];
-        return el('li', { class: a.available ? 'open' : 'closed' }, [el('strong', { text: a.name }), ' – ' + text]);
+      parts.push(el('ul', { class: 'alternatives' }, alternatives.map(function (a) {
+        let text;
+        if (a.available) text = Live.format(t['kiosk.elsewhereOpen'], { w: Live.minutes(a.estimatedWaitSeconds || 0, t) });
+        else if (a.opensAt) text = Live.format(t['kiosk.elsewhereOpens'], { t: Live.when(a.opensAt, zone, lang, t) });
+        else text = t['kiosk.elsewhereClosed'];
+        return el('li', { class: a.available ? 'open' : 'closed', 'data-branch': a.branch }, [el('strong', { text: a.name }), ' – ' + text]);
       })));
     }
     parts.push(el('button', { type: 'button', class: 'big', onclick: home, text: t['common.back'] }));
     box.replaceChildren.apply(box, parts);
     show('unavailable');
+    idleBack();
   }
 
-  function failed(message) {
-    const box = document.getElementById('unavailable');
-    box.replaceChildren(el('p', { class: 'error-box', text: t['common.error'] }),
+  function tooMany(answer) {
+    const box = $('unavailable');
+    box.replaceChildren(
+      el('h2', { text: t['kiosk.tooManyTitle'] }),
+      el('p', { class: 'lead', id: 'too-many', text: Live.format(t['kiosk.tooMany'], { s: answer.retryAfterSeconds || 60 }) }),
       el('button', { type: 'button', class: 'big', onclick: home, text: t['common.back'] }));
     show('unavailable');
+    idleBack();
   }
 
-  document.getElementById('language').addEventListener('click', function () {
-    setLanguage(lang === 'da' ? 'en' : 'da');
+  // The node did not answer (restarting, or the network): say so kindly and offer to try again.
+  function failed(service) {
+    const box = $('unavailable');
+    box.replaceChildren(el('h2', { text: t['kiosk.failedTitle'] }),
+      el('p', { class: 'lead', text: t['common.error'] }),
+      el('div', { class: 'actions' }, [
+        el('button', { type: 'button', class: 'big', id: 'retry', onclick: function () { take(service); }, text: t['kiosk.retry'] }),
+        el('button', { type: 'button', class: 'big secondary', onclick: home, text: t['common.back'] })]));
+    show('unavailable');
+    idleBack();
+  }
+
+  $('language').addEventListener('click', function () {
+    setLanguage(languages[(languages.indexOf(lang) + 1) % languages.length]);
     idleBack();
   });
-  document.addEventListener('pointerdown', function () { if (!document.getElementById('choose').hidden && lang === 'da') return; idleBack(); });
+  ['pointerdown', 'keydown'].forEach(function (type) {
+    document.addEventListener(type, function () {
+      if (body.dataset.view === 'choose' && lang === languages[0]) return;
+      idleBack();
+    });
+  });
 
   function update(data) {
     const d = JSON.parse(data);
     snapshot = d.snapshot || d;
-    if (!document.getElementById('choose').hidden) render();
+    if (!$('choose').hidden) render();
   }
+  setLanguage(lang);
+  show('choose');
   Live.connect('/api/branches/' + encodeURIComponent(branch) + '/events?client=kiosk',
     { snapshot: update, change: update },
-    { marker: document.getElementById('offline'), stale: document.getElementById('groups') });
+    { marker: $('offline'), stale: $('groups') });
 })();

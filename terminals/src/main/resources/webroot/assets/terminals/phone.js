@@ -1,64 +1,98 @@
-// The citizen's phone: live position and expected wait, and the desk when called.
+// The citizen's phone: live position and expected wait, and the desk when called (with vibration
+// and a notification where the browser allows). "I am leaving" gives the number up.
 (function () {
   const body = document.body;
   const ticketId = body.dataset.ticket;
   const all = JSON.parse(document.getElementById('texts').textContent);
   const el = Live.el;
+  const $ = function (id) { return document.getElementById(id); };
+  let lang = null;
   let t = all.da;
+  let last = null;
   let lastState = null;
+  let shown = null; // what is on screen, so an unchanged ticket is not redrawn (nor announced again)
+  const title = document.title;
+
+  function setLanguage(l) {
+    lang = l;
+    t = all[lang];
+    document.documentElement.lang = lang;
+    const other = lang === 'da' ? 'en' : 'da';
+    $('language').textContent = all[other]['phone.languageName'];
+    $('language').lang = other;
+  }
+
+  function alertCalled(tk) {
+    const text = tk.number + ': ' + Live.format(t['phone.goTo'], { desk: tk.deskName });
+    document.title = text;
+    if (navigator.vibrate) navigator.vibrate([400, 150, 400, 150, 400]);
+    if (window.Notification && Notification.permission === 'granted') {
+      try { new Notification(t['phone.called'], { body: text, tag: ticketId }); } catch (e) { /* some phones allow it only from a service worker */ }
+    }
+  }
 
   function show(tk) {
-    if (tk.language === 'en') t = all.en;
+    last = tk;
+    if (lang === null) setLanguage(tk.language === 'en' ? 'en' : 'da');
+    const key = [lang, tk.state, tk.position, Math.round((tk.estimatedWaitSeconds || 0) / 60), tk.deskName,
+      window.Notification ? Notification.permission : ''].join('|');
+    if (key === shown) return;
+    shown = key;
     const parts = [el('p', { class: 'label', text: t['phone.yourNumber'] }),
       el('p', { class: 'ticket-number', id: 'ticket-number', text: tk.number }),
-      el('p', { class: 'ticket-service', text: tk.serviceName.da })];
+      el('p', { class: 'ticket-service', text: tk.serviceName[lang] })];
     if (tk.state === 'waiting') {
       parts.push(el('p', { class: 'position', id: 'position', text: Live.format(t['phone.position'], { n: tk.position }) }));
-      if (tk.estimatedWaitSeconds !== undefined) {
-        parts.push(el('p', { text: Live.format(t['phone.wait'], { w: Live.minutes(tk.estimatedWaitSeconds, t) }) }));
+      if (tk.estimatedWaitSeconds !== undefined && tk.estimatedWaitSeconds !== null) {
+        parts.push(el('p', { class: 'wait', id: 'wait', text: tk.estimatedWaitSeconds < 60 ? t['common.noWait']
+          : Live.format(t['phone.wait'], { w: Live.minutes(tk.estimatedWaitSeconds, t) }) }));
       }
+      parts.push(el('p', { class: 'muted', text: t['phone.keepOpen'] }));
+      document.title = title;
     } else if (tk.state === 'called') {
       parts.push(el('p', { class: 'called', id: 'called', text: t['phone.called'] }));
       parts.push(el('p', { class: 'go-to', id: 'go-to', text: Live.format(t['phone.goTo'], { desk: tk.deskName }) }));
-      if (lastState !== 'called') {
-        if (navigator.vibrate) navigator.vibrate([300, 150, 300]);
-        if (window.Notification && Notification.permission === 'granted') {
-          new Notification(tk.number + ': ' + Live.format(t['phone.goTo'], { desk: tk.deskName }));
-        }
-      }
+      if (lastState !== null && lastState !== 'called') alertCalled(tk);
     } else if (tk.state === 'serving') {
       parts.push(el('p', { class: 'go-to', text: Live.format(t['phone.serving'], { desk: tk.deskName }) }));
     } else {
       const key = tk.state === 'done' ? 'phone.done' : tk.state === 'no_show' ? 'phone.noShow' : 'phone.cancelled';
-      parts.push(el('p', { class: 'ended', text: t[key] }));
+      parts.push(el('p', { class: 'ended', id: 'ended', text: t[key] }));
     }
     lastState = tk.state;
-    const status = document.getElementById('status');
-    status.replaceChildren.apply(status, parts);
-    const leave = document.getElementById('leave');
+    body.dataset.state = tk.state;
+    $('status').replaceChildren.apply($('status'), parts);
+    const leave = $('leave');
     leave.textContent = t['phone.leave'];
     leave.hidden = !(tk.state === 'waiting' || tk.state === 'called');
+    const notify = $('notify');
+    notify.textContent = t['phone.notify'];
+    notify.hidden = !(tk.state === 'waiting' && window.Notification && Notification.permission === 'default');
   }
 
   function refresh() {
     Live.request('/api/tickets/' + encodeURIComponent(ticketId)).then(function (r) {
       if (r.status === 404) {
-        document.getElementById('status').replaceChildren(el('p', { text: t['phone.unknown'] }));
+        $('status').replaceChildren(el('p', { class: 'ended', text: t['phone.unknown'] }));
         return null;
       }
       return r.ok ? r.json() : null;
     }).then(function (tk) { if (tk) show(tk); }).catch(function () { /* the stream marks us offline */ });
   }
 
-  document.getElementById('leave').addEventListener('click', function () {
+  $('leave').addEventListener('click', function () {
     if (!confirm(t['phone.confirmLeave'])) return;
     Live.request('/api/tickets/' + encodeURIComponent(ticketId), { method: 'DELETE' }).then(refresh);
   });
-  if (window.Notification && Notification.permission === 'default') {
-    document.addEventListener('click', function () { Notification.requestPermission(); }, { once: true });
-  }
+  $('notify').addEventListener('click', function () {
+    Notification.requestPermission().then(function () { if (last) show(last); });
+  });
+  $('language').addEventListener('click', function () {
+    setLanguage(lang === 'da' ? 'en' : 'da');
+    if (last) show(last);
+  });
 
   refresh();
   Live.connect('/api/branches/' + encodeURIComponent(body.dataset.branch) + '/events?client=phone',
-    { snapshot: refresh, change: refresh }, { marker: document.getElementById('offline'), stale: document.getElementById('status') });
+    { snapshot: refresh, change: refresh }, { marker: $('offline'), stale: $('status') });
 })();

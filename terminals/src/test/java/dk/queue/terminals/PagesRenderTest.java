@@ -19,8 +19,9 @@ class PagesRenderTest {
   void kioskCarriesBothLanguagesForItsScript() {
     String html = pages.render("kiosk", Map.of("kiosk", demo.kiosk("hovedbiblioteket-kiosk").orElseThrow(),
         "branch", Map.of("id", "hovedbiblioteket", "name", "Hovedbiblioteket", "zone", "Europe/Copenhagen"),
+        "settings", Map.of("languages", List.of("da", "en"), "idleSeconds", 20, "printer", false, "bring", Map.of()),
         "texts", Messages.both("kiosk.", "common.")));
-    assertThat(html).contains("<html lang=\"da\">").contains("Tag et nummer").contains("Hvad skal du have hjælp til?")
+    assertThat(html).contains("<html lang=\"da\">").contains("\"idleSeconds\":20").contains("Tag et nummer").contains("Hvad skal du have hjælp til?")
         .contains("data-branch=\"hovedbiblioteket\"")
         .contains("\"kiosk.group.borgerservice\":\"Borgerservice\"")
         .contains("\"kiosk.group.borgerservice\":\"Citizen service\"");
@@ -31,10 +32,12 @@ class PagesRenderTest {
     String html = pages.render("desk", Map.of(
         "branch", Map.of("id", "hovedbiblioteket", "name", "Hovedbiblioteket", "zone", "Europe/Copenhagen"),
         "desk", demo.branch("hovedbiblioteket").orElseThrow().desk("skranke-2").orElseThrow(),
-        "outcomes", List.of("ekspederet", "henvist"),
+        "outcomes", demo.outcomeDefs(),
+        "pauseReasons", List.of(Map.of("code", "lunch", "label", "Frokost")),
         "texts", Messages.all("da", "desk.", "common.")));
-    assertThat(html).contains("Skranke 2 · Hovedbiblioteket").contains("Kald næste")
-        .contains("<option value=\"henvist\">henvist</option>").contains("Log ind");
+    assertThat(html).contains("Skranke 2 · Hovedbiblioteket").contains("Kald næste").contains("<kbd>N</kbd>")
+        .contains("<option value=\"referred\">Henvist videre</option>")
+        .contains("<option value=\"lunch\">Frokost</option>").contains("Log ind");
   }
 
   @Test

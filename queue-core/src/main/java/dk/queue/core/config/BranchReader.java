@@ -108,7 +108,8 @@ final class BranchReader {
         60 * f.optional("targetWaitMinutes").map(ServiceReader::targetWait).orElse(t.targetWaitMinutes()),
         60 * f.optional("serviceMinutes").map(ServiceReader::serviceTime).orElse(t.serviceMinutes()),
         hours.get(),
-        f.optional("appointmentOnly").map(YamlNode::bool).orElse(t.appointmentOnly()));
+        f.optional("appointmentOnly").map(YamlNode::bool).orElse(t.appointmentOnly()),
+        t.bring());
   }
 
   private List<DeskDef> desks(List<YamlNode> items) {

@@ -68,11 +68,14 @@ final class DeviceReader {
     List<KioskDef> kiosks = new ArrayList<>();
     for (YamlNode item : items) {
       problems.attempt(() -> {
-        Fields f = item.fields("id", "branch", "name", "languages");
+        Fields f = item.fields("id", "branch", "name", "languages", "printer", "maxTicketsPerMinute", "idleSeconds");
         String id = ids.claim(f.required("id").id(), f.required("id"));
         return new KioskDef(id, branch(f.required("branch")),
             f.optional("name").map(YamlNode::text).orElse(id),
-            f.optional("languages").map(DeviceReader::languages).orElse(LANGUAGES));
+            f.optional("languages").map(DeviceReader::languages).orElse(LANGUAGES),
+            f.optional("printer").map(DeviceReader::printer).orElse(null),
+            f.optional("maxTicketsPerMinute").map(n -> n.integer(1, 120)).orElse(KioskDef.DEFAULT_MAX_TICKETS_PER_MINUTE),
+            f.optional("idleSeconds").map(n -> n.integer(5, 600)).orElse(KioskDef.DEFAULT_IDLE_SECONDS));
       }).ifPresent(kiosks::add);
     }
     return kiosks;
@@ -84,6 +87,22 @@ final class DeviceReader {
       throw node.problem(Suggestions.unknown("branch", "branches", id, branches));
     }
     return id;
+  }
+
+  /** {@code host:port}, or a host alone for the usual raw printing port 9100. */
+  private static KioskDef.Printer printer(YamlNode node) {
+    String text = node.text().trim();
+    int colon = text.lastIndexOf(':');
+    String host = colon < 0 ? text : text.substring(0, colon);
+    int port = KioskDef.Printer.DEFAULT_PORT;
+    if (colon >= 0) {
+      String digits = text.substring(colon + 1);
+      port = digits.matches("\\d{1,5}") ? Integer.parseInt(digits) : -1;
+    }
+    if (host.isBlank() || port < 1 || port > 65535) {
+      throw node.problem("'" + text + "' is not a printer address: use host:port, such as 10.0.4.20:9100");
+    }
+    return new KioskDef.Printer(host, port);
   }
 
   private static String layout(YamlNode node) {

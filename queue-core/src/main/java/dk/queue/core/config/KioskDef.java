@@ -2,9 +2,48 @@ package dk.queue.core.config;
 
 import java.util.List;
 
-/** A ticket kiosk at a branch. */
-public record KioskDef(String id, String branch, String name, List<String> languages) {
+/**
+ * A ticket kiosk at a branch.
+ *
+ * @param languages           the languages it offers, the first shown first
+ * @param printer             the receipt printer it sends ESC/POS to, or null to print from the browser
+ * @param maxTicketsPerMinute the most tickets it issues in any minute; more is refused (429)
+ * @param idleSeconds         how long it waits untouched before going back to the start
+ */
+public record KioskDef(String id, String branch, String name, List<String> languages, Printer printer,
+                       int maxTicketsPerMinute, int idleSeconds) {
+  public static final int DEFAULT_MAX_TICKETS_PER_MINUTE = 10;
+  public static final int DEFAULT_IDLE_SECONDS = 20;
+
   public KioskDef {
     languages = List.copyOf(languages);
+    if (maxTicketsPerMinute < 1 || idleSeconds < 1) {
+      throw new IllegalArgumentException("maxTicketsPerMinute and idleSeconds must be positive");
+    }
+  }
+
+  /** A kiosk with the default limits and no printer of its own. */
+  public KioskDef(String id, String branch, String name, List<String> languages) {
+    this(id, branch, name, languages, null, DEFAULT_MAX_TICKETS_PER_MINUTE, DEFAULT_IDLE_SECONDS);
+  }
+
+  public KioskDef withPrinter(Printer p) {
+    return new KioskDef(id, branch, name, languages, p, maxTicketsPerMinute, idleSeconds);
+  }
+
+  /** A receipt printer that takes raw ESC/POS over TCP (port 9100 by default, as most do). */
+  public record Printer(String host, int port) {
+    public static final int DEFAULT_PORT = 9100;
+
+    public Printer {
+      if (host == null || host.isBlank() || port < 1 || port > 65535) {
+        throw new IllegalArgumentException("a printer needs a host and a port 1-65535");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return host + ":" + port;
+    }
   }
 }

@@ -1,6 +1,8 @@
 package dk.queue.core.config;
 
 import dk.queue.core.domain.BranchDef;
+import dk.queue.core.domain.LocalizedText;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,13 +14,14 @@ import java.util.Set;
  * before giving up.
  */
 final class OrganisationReader {
-  private static final List<String> DEFAULT_OUTCOMES = List.of("served");
+  private static final List<OutcomeDef> DEFAULT_OUTCOMES =
+      List.of(new OutcomeDef("served", new LocalizedText("Ekspederet", "Served")));
 
   private OrganisationReader() {}
 
   static QueueConfig read(YamlNode root, String source) {
     Fields top = root.fields("services", "branches", "staff", "screens", "kiosks", "outcomes",
-        "signage");
+        "signage", "staffSessionMinutes");
     // Without these two lists every other section would only report consequences.
     List<YamlNode> serviceItems = top.required("services").items();
     List<YamlNode> branchItems = top.required("branches").items();
@@ -37,12 +40,15 @@ final class OrganisationReader {
     DeviceReader devices = new DeviceReader(branchIds, branches, problems);
     List<ScreenDef> screens = devices.screens(items(top, "screens", problems));
     List<KioskDef> kiosks = devices.kiosks(items(top, "kiosks", problems));
-    List<String> outcomes = top.optional("outcomes")
+    List<OutcomeDef> outcomes = top.optional("outcomes")
         .map(node -> problems.attempt(() -> outcomes(node)).orElse(List.of()))
         .orElse(DEFAULT_OUTCOMES);
+    Duration session = top.optional("staffSessionMinutes")
+        .flatMap(node -> problems.attempt(() -> Duration.ofMinutes(node.integer(5, 24 * 60))))
+        .orElse(QueueConfig.DEFAULT_STAFF_SESSION);
     Map<String, Look> looks = LookReader.read(items(top, "signage", problems), branchIds, problems);
     problems.throwIfAny();
-    return new QueueConfig(source, branches, staff, screens, kiosks, outcomes, looks);
+    return new QueueConfig(source, branches, staff, screens, kiosks, outcomes, session, looks);
   }
 
   /** An optional list section; absent is empty. */
@@ -50,12 +56,19 @@ final class OrganisationReader {
     return top.optional(section).flatMap(node -> problems.attempt(node::items)).orElse(List.of());
   }
 
-  /** The codes staff may record when a ticket is done. */
-  private static List<String> outcomes(YamlNode node) {
+  /** What staff may record when a ticket is done: a code alone, or {@code {id, name: {da, en}}}. */
+  private static List<OutcomeDef> outcomes(YamlNode node) {
     UniqueIds codes = new UniqueIds("outcome");
-    List<String> outcomes = new ArrayList<>();
+    List<OutcomeDef> outcomes = new ArrayList<>();
     for (YamlNode item : node.items()) {
-      outcomes.add(codes.claim(item.id(), item));
+      if (item.isScalar()) {
+        String code = codes.claim(item.id(), item);
+        outcomes.add(new OutcomeDef(code, new LocalizedText(code, null)));
+      } else {
+        Fields f = item.fields("id", "name");
+        String code = codes.claim(f.required("id").id(), f.required("id"));
+        outcomes.add(new OutcomeDef(code, ServiceReader.name(f.required("name"))));
+      }
     }
     if (outcomes.isEmpty()) {
       throw node.problem("name at least one outcome, such as served");

@@ -1,6 +1,8 @@
 package dk.queue.core.config;
 
 import dk.queue.core.domain.BranchDef;
+import dk.queue.core.domain.LocalizedText;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,24 +11,40 @@ import java.util.Optional;
  * The organisation as configured: branches with their services and desks, staff, screens, kiosks
  * and the outcomes staff may record when a ticket is done. Built and validated once at start.
  *
- * @param source where it was read from, for messages
+ * @param source       where it was read from, for messages
+ * @param outcomeDefs  the outcomes staff may record, in the order the desk offers them
+ * @param staffSession how long a staff sign-in lasts before it must be renewed
+ * @param looks        each branch's screen look, where the configuration gives one
  */
 public record QueueConfig(String source, List<BranchDef> branches, Map<String, StaffMember> staff,
-                          List<ScreenDef> screens, List<KioskDef> kiosks, List<String> outcomes,
-                          Map<String, Look> looks) {
+                          List<ScreenDef> screens, List<KioskDef> kiosks, List<OutcomeDef> outcomeDefs,
+                          Duration staffSession, Map<String, Look> looks) {
+  public static final Duration DEFAULT_STAFF_SESSION = Duration.ofHours(10);
+
   public QueueConfig {
     branches = List.copyOf(branches);
     staff = Map.copyOf(staff);
     screens = List.copyOf(screens);
     kiosks = List.copyOf(kiosks);
-    outcomes = List.copyOf(outcomes);
+    outcomeDefs = List.copyOf(outcomeDefs);
+    java.util.Objects.requireNonNull(staffSession, "staffSession");
     looks = Map.copyOf(looks);
   }
 
-  /** A configuration whose screens all have the default look. */
+  /**
+   * A configuration whose outcomes are named by their codes, with the default session time and
+   * the default look on every screen.
+   */
   public QueueConfig(String source, List<BranchDef> branches, Map<String, StaffMember> staff,
                      List<ScreenDef> screens, List<KioskDef> kiosks, List<String> outcomes) {
-    this(source, branches, staff, screens, kiosks, outcomes, Map.of());
+    this(source, branches, staff, screens, kiosks,
+        outcomes.stream().map(o -> new OutcomeDef(o, new LocalizedText(o, null))).toList(), DEFAULT_STAFF_SESSION,
+        Map.of());
+  }
+
+  /** The outcome codes staff may record. */
+  public List<String> outcomes() {
+    return outcomeDefs.stream().map(OutcomeDef::id).toList();
   }
 
   /** How the branch's screens look. */

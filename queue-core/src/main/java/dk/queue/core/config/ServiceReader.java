@@ -23,7 +23,7 @@ final class ServiceReader {
   }
 
   private static ServiceTemplate template(YamlNode node, UniqueIds ids) {
-    Fields f = node.fields("id", "name", "letter", "group", "targetWaitMinutes", "serviceMinutes", "appointmentOnly");
+    Fields f = node.fields("id", "name", "letter", "group", "targetWaitMinutes", "serviceMinutes", "appointmentOnly", "bring");
     String id = ids.claim(f.required("id").id(), f.required("id"));
     return new ServiceTemplate(id,
         name(f.required("name")),
@@ -31,10 +31,11 @@ final class ServiceReader {
         group(f.required("group")),
         f.optional("targetWaitMinutes").map(ServiceReader::targetWait).orElse(DEFAULT_TARGET_WAIT_MINUTES),
         f.optional("serviceMinutes").map(ServiceReader::serviceTime).orElse(DEFAULT_SERVICE_MINUTES),
-        f.optional("appointmentOnly").map(YamlNode::bool).orElse(false));
+        f.optional("appointmentOnly").map(YamlNode::bool).orElse(false),
+        f.optional("bring").map(ServiceReader::name).orElse(null));
   }
 
-  /** {@code {da: Pas, en: Passport}}, or one text for both languages. */
+  /** {@code {da: Pas, en: Passport}}, or one text for both languages (also what to bring). */
   static LocalizedText name(YamlNode node) {
     if (node.isScalar()) {
       return new LocalizedText(node.text(), null);

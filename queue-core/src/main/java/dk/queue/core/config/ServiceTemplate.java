@@ -7,4 +7,4 @@ import dk.queue.core.domain.LocalizedText;
  * {@link dk.queue.core.domain.ServiceDef} by giving it hours, and may adjust the rest for itself.
  */
 record ServiceTemplate(String id, LocalizedText name, String letter, String group, int targetWaitMinutes,
-                       int serviceMinutes, boolean appointmentOnly) {}
+                       int serviceMinutes, boolean appointmentOnly, LocalizedText bring) {}

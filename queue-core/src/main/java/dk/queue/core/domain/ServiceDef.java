@@ -11,6 +11,7 @@ import java.util.Objects;
  *                          of lower priorities at a desk
  * @param serviceSeconds    the expected time at the desk before any has been measured today
  * @param appointmentOnly   served by appointment only: no tickets from the kiosk
+ * @param bring             what to bring, shown at the kiosk; null when nothing is configured
  */
 public record ServiceDef(
     String id,
@@ -20,11 +21,18 @@ public record ServiceDef(
     int targetWaitSeconds,
     int serviceSeconds,
     OpeningHours hours,
-    boolean appointmentOnly) implements Serializable {
+    boolean appointmentOnly,
+    LocalizedText bring) implements Serializable {
   public ServiceDef {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(letter, "letter");
     Objects.requireNonNull(hours, "hours");
+  }
+
+  /** A service with nothing to bring. */
+  public ServiceDef(String id, LocalizedText name, String letter, String group, int targetWaitSeconds,
+                    int serviceSeconds, OpeningHours hours, boolean appointmentOnly) {
+    this(id, name, letter, group, targetWaitSeconds, serviceSeconds, hours, appointmentOnly, null);
   }
 }

@@ -44,10 +44,13 @@ public final class Views {
 
   public record WaitingView(String id, String number, String service, OffsetDateTime issuedAt, long waitedSeconds) {}
 
-  /** A ticket as {@code GET /api/tickets/{ticket}} shows it; position is 1 for the next in line. */
+  /**
+   * A ticket as {@code GET /api/tickets/{ticket}} shows it; position is 1 for the next in line;
+   * {@code language} is the one the citizen took it in (da or en).
+   */
   public record TicketView(String id, String number, String service, LocalizedText serviceName, String branch,
                            String state, OffsetDateTime issuedAt, Integer position, Long estimatedWaitSeconds,
-                           String desk, String deskName, OffsetDateTime calledAt) {}
+                           String desk, String deskName, OffsetDateTime calledAt, String language) {}
 
   public static BranchSnapshot snapshot(BranchState s, Instant now) {
     return new BranchSnapshot(s.def().id(), s.def().name(), s.seq(),
@@ -108,7 +111,7 @@ public final class Views {
       LocalizedText serviceName = s.def().service(t.service()).map(ServiceDef::name).orElse(new LocalizedText(t.service(), null));
       return new TicketView(t.id(), t.number(), t.service(), serviceName, s.def().id(), code(t.state()),
           time(s, t.issuedAt()), position, estimate, t.desk(), t.desk() == null ? null : deskName(s, t.desk()),
-          time(s, t.calledAt()));
+          time(s, t.calledAt()), t.language());
     });
   }
 

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 final class Bodies {
   private Bodies() {}
 
-  record IssueTicket(String service, String channel, String language) {}
+  /** @param kiosk the kiosk taking the ticket, if any: its limit per minute applies */
+  record IssueTicket(String service, String channel, String language, String kiosk) {}
 
   record Login(String user, String pin) {}
 

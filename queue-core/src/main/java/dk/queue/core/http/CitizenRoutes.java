@@ -1,5 +1,6 @@
 package dk.queue.core.http;
 
+import dk.queue.core.config.KioskDef;
 import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.BranchState;
 import dk.queue.core.domain.Channel;
@@ -27,6 +28,7 @@ import java.util.Set;
 final class CitizenRoutes {
   private static final Set<String> LANGUAGES = Set.of("da", "en");
   private final Engine engine;
+  private final KioskLimits kioskLimits = new KioskLimits();
 
   CitizenRoutes(Engine engine) {
     this.engine = engine;
@@ -74,8 +76,15 @@ final class CitizenRoutes {
     if (engine.config().branch(branch).isEmpty()) {
       throw ApiException.notFound("unknown_branch", "No branch '" + branch + "'");
     }
-    Command.IssueTicket command = new Command.IssueTicket(now(), engine.ids().newTicketId(branch), service, channel, language);
-    engine.execute(branch, command).compose(outcome -> {
+    Instant at = now();
+    KioskDef kiosk = kiosk(body.kiosk(), branch, at);
+    Command.IssueTicket command = new Command.IssueTicket(at, engine.ids().newTicketId(branch), service, channel, language);
+    engine.execute(branch, command).andThen(done -> {
+      // Only tickets actually issued count against the kiosk's minute.
+      if (kiosk != null && (done.failed() || !done.result().accepted())) {
+        kioskLimits.giveBack(kiosk.id(), at);
+      }
+    }).compose(outcome -> {
       if (!outcome.accepted()) {
         return rejected(branch, service, outcome.rejection());
       }
@@ -84,6 +93,24 @@ final class CitizenRoutes {
       rc.response().putHeader("Location", "/api/tickets/" + ticket.id());
       Replies.json(rc, 201, ticket);
     }).onFailure(rc::fail);
+  }
+
+  /** The kiosk named in a request, after taking one of its tickets for this minute (429 beyond its limit). */
+  private KioskDef kiosk(String id, String branch, Instant now) {
+    if (id == null) {
+      return null;
+    }
+    KioskDef kiosk = engine.config().kiosk(id)
+        .orElseThrow(() -> ApiException.invalid("kiosk", "no kiosk '" + id + "' is configured"));
+    if (!kiosk.branch().equals(branch)) {
+      throw ApiException.invalid("kiosk", "kiosk '" + id + "' stands at " + kiosk.branch() + ", not " + branch);
+    }
+    long retryAfter = kioskLimits.take(kiosk.id(), kiosk.maxTicketsPerMinute(), now);
+    if (retryAfter > 0) {
+      throw new ApiException(429, "too_many_requests", "This kiosk has issued " + kiosk.maxTicketsPerMinute()
+          + " tickets in the last minute; try again in " + retryAfter + " s", Map.of("retryAfterSeconds", retryAfter));
+    }
+    return kiosk;
   }
 
   private static Channel channel(String text) {

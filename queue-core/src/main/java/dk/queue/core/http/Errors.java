@@ -58,6 +58,9 @@ public final class Errors {
     body.put("error", e.code());
     body.put("message", e.getMessage());
     body.putAll(e.extra());
+    if (e.extra().get("retryAfterSeconds") != null) {
+      response.putHeader("Retry-After", String.valueOf(e.extra().get("retryAfterSeconds")));
+    }
     response.setStatusCode(e.status())
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .end(JsonMapping.encode(body));

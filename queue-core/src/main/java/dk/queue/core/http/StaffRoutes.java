@@ -18,6 +18,8 @@ import java.util.function.BiFunction;
 
 /** Sign-in and the desk commands of signed-in staff. */
 final class StaffRoutes {
+  /** A pause reason is a word or two (such as {@code lunch}), shown to colleagues, never personal data. */
+  static final int MAX_PAUSE_REASON = 60;
   private final Engine engine;
   private final Sessions sessions;
 
@@ -39,8 +41,13 @@ final class StaffRoutes {
       }
       return new Command.OpenDesk(now(), desk(rc), staff.user(), staff.skills(), body.services());
     }, DeskAnswer.DESK);
-    desk(api, "pause", (rc, staff) ->
-        new Command.PauseDesk(now(), desk(rc), staff.user(), Bodies.read(rc, Bodies.PauseDesk.class).reason()), DeskAnswer.DESK);
+    desk(api, "pause", (rc, staff) -> {
+      String reason = Bodies.read(rc, Bodies.PauseDesk.class).reason();
+      if (reason != null && (reason.isBlank() || reason.length() > MAX_PAUSE_REASON)) {
+        throw ApiException.invalid("reason", "a short text of 1-" + MAX_PAUSE_REASON + " characters, or leave it out");
+      }
+      return new Command.PauseDesk(now(), desk(rc), staff.user(), reason);
+    }, DeskAnswer.DESK);
     desk(api, "resume", (rc, staff) -> new Command.ResumeDesk(now(), desk(rc), staff.user()), DeskAnswer.DESK);
     desk(api, "close", (rc, staff) -> new Command.CloseDesk(now(), desk(rc), staff.user()), DeskAnswer.DESK);
     desk(api, "call-next", (rc, staff) -> new Command.CallNext(now(), desk(rc), staff.user()), DeskAnswer.CALLED);

@@ -29,7 +29,7 @@ public record NodeOptions(int port, QueueConfig config, Path dataDir, List<WebMo
 
   public static NodeOptions defaults(QueueConfig config, Path dataDir) {
     return new NodeOptions(8080, config, dataDir, List.of(), Clock.tickMillis(ZoneOffset.UTC), IdGenerator.random(),
-        ClusterOptions.alone(), Duration.ofHours(10), List.of(), false);
+        ClusterOptions.alone(), config.staffSession(), List.of(), false);
   }
 
   public NodeOptions withPort(int p) {

@@ -85,7 +85,7 @@ public final class QueueNode {
     Sessions sessions = new Sessions(hazelcast, options.config(), options.sessionTtl(), options.clock());
     Router router = Router.router(vertx);
     ApiRoutes.mount(vertx, router, engine, sessions, hazelcast, metrics, options.cluster().quorum(), options.nodeUrls());
-    NodeContext context = new NodeContext(vertx, options.config(), engine, options.nodeUrls(), metrics);
+    NodeContext context = new NodeContext(vertx, options.config(), engine, options.nodeUrls(), metrics, engine);
     for (WebModule module : options.webModules()) {
       module.mount(router, context);
     }

@@ -91,7 +91,7 @@ class BrowserFlowIT {
       // The screen shows the call within a second, highlighted, and announces it.
       screen.await(2).until(ExpectedConditions.textToBe(By.cssSelector(".call.latest .number"), number));
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
-      assertThat(text(screen, ".call.latest .desk")).isEqualTo("Skranke 1");
+      assertThat(text(screen, ".call.latest .desk")).isEqualTo("→ Skranke 1");
       assertThat(screen.driver.findElement(By.cssSelector(".call.latest")).getAttribute("class")).contains("fresh");
       screen.await(5).until(d -> !((List<?>) screen.driver.executeScript("return window.announcements")).isEmpty());
       assertThat((List<Object>) screen.driver.executeScript("return window.announcements"))

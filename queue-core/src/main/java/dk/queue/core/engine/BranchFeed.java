@@ -23,6 +23,8 @@ import java.util.function.Supplier;
 final class BranchFeed {
   static final int KEPT = 256;
   static final long GAP_WAIT_MS = 300;
+  /** How soon to try again when the branch state cannot be read (this node is still joining). */
+  static final long RETRY_MS = 500;
 
   private final String branch;
   private final Context context;
@@ -42,34 +44,47 @@ final class BranchFeed {
     this.clock = clock;
   }
 
-  /** Starts listening; must run on the feed's context. */
+  /**
+   * Starts listening; must run on the feed's context. Until the branch state can be read (a node
+   * still joining its cluster) the feed keeps trying, so that it never stays silent.
+   */
   Future<Void> start() {
     consumer = context.owner().eventBus().consumer(Addresses.branchEvents(branch), m -> receive(Update.fromJson(m.body())));
-    return consumer.completion().compose(v -> resync());
+    return consumer.completion().onSuccess(v -> resyncUntilDone());
+  }
+
+  private void resyncUntilDone() {
+    resync().onFailure(e -> context.owner().setTimer(RETRY_MS, t -> resyncUntilDone()));
   }
 
   AutoCloseable subscribe(long afterSeq, Consumer<Update> listener) {
     Client client = new Client(listener);
-    context.runOnContext(v -> {
-      if (afterSeq >= 0 && last >= 0 && covers(afterSeq)) {
-        client.cursor = afterSeq;
-        clients.add(client);
-        recent.forEach(client::offer);
-      } else {
-        state.get().onSuccess(s -> {
-          if (client.closed) {
-            return;
-          }
-          client.deliver(snapshot(s));
-          clients.add(client);
-          recent.forEach(client::offer);
-        });
-      }
-    });
+    context.runOnContext(v -> attach(client, afterSeq));
     return () -> context.runOnContext(v -> {
       client.closed = true;
       clients.remove(client);
     });
+  }
+
+  /** Adds a subscriber once it has what it needs: its missed changes, or a snapshot. */
+  private void attach(Client client, long afterSeq) {
+    if (client.closed) {
+      return;
+    }
+    if (afterSeq >= 0 && last >= 0 && covers(afterSeq)) {
+      client.cursor = afterSeq;
+      clients.add(client);
+      recent.forEach(client::offer);
+      return;
+    }
+    state.get().onSuccess(s -> {
+      if (client.closed) {
+        return;
+      }
+      client.deliver(snapshot(s));
+      clients.add(client);
+      recent.forEach(client::offer);
+    }).onFailure(e -> context.owner().setTimer(RETRY_MS, t -> attach(client, afterSeq)));
   }
 
   int clientCount() {

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * failure detection fast enough that a dead member's branches move within seconds, and split-brain
  * protection so that a minority refuses to write.
  */
-final class HazelcastSetup {
+public final class HazelcastSetup {
   static final String QUORUM = "queue-quorum";
   /** Seconds without a heartbeat before a member counts as dead (Hazelcast's default is 60). */
   static final int DEAD_AFTER_SECONDS = 3;
@@ -25,7 +25,8 @@ final class HazelcastSetup {
 
   private HazelcastSetup() {}
 
-  static Config config(NodeOptions options) {
+  /** The Hazelcast configuration for a node with these options. */
+  public static Config config(NodeOptions options) {
     ClusterOptions cluster = options.cluster();
     Config config = ConfigUtil.loadConfig();
     config.setClusterName("queue");

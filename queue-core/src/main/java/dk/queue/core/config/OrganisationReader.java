@@ -17,7 +17,7 @@ final class OrganisationReader {
   private OrganisationReader() {}
 
   static QueueConfig read(YamlNode root, String source) {
-    Fields top = root.fields("services", "branches", "staff", "screens", "kiosks", "outcomes");
+    Fields top = root.fields("services", "branches", "staff", "screens", "kiosks", "outcomes", "retention");
     // Without these two lists every other section would only report consequences.
     List<YamlNode> serviceItems = top.required("services").items();
     List<YamlNode> branchItems = top.required("branches").items();
@@ -39,13 +39,21 @@ final class OrganisationReader {
     List<String> outcomes = top.optional("outcomes")
         .map(node -> problems.attempt(() -> outcomes(node)).orElse(List.of()))
         .orElse(DEFAULT_OUTCOMES);
+    int retentionDays = top.optional("retention")
+        .map(node -> problems.attempt(() -> retentionDays(node)).orElse(QueueConfig.DEFAULT_RETENTION_DAYS))
+        .orElse(QueueConfig.DEFAULT_RETENTION_DAYS);
     problems.throwIfAny();
-    return new QueueConfig(source, branches, staff, screens, kiosks, outcomes);
+    return new QueueConfig(source, branches, staff, screens, kiosks, outcomes, retentionDays);
   }
 
   /** An optional list section; absent is empty. */
   private static List<YamlNode> items(Fields top, String section, Problems problems) {
     return top.optional(section).flatMap(node -> problems.attempt(node::items)).orElse(List.of());
+  }
+
+  /** {@code retention: {days: N}}: how many days of events the store keeps. */
+  private static int retentionDays(YamlNode node) {
+    return node.fields("days").required("days").integer(1, QueueConfig.MAX_RETENTION_DAYS);
   }
 
   /** The codes staff may record when a ticket is done. */

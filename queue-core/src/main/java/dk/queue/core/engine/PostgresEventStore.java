@@ -60,6 +60,15 @@ public final class PostgresEventStore implements EventStore {
     return store;
   }
 
+  /**
+   * Checks the form of a {@code postgres://} address without connecting.
+   *
+   * @throws IllegalArgumentException naming what is wrong with it
+   */
+  public static void checkAddress(String url) {
+    parse(url);
+  }
+
   /** The JDBC address and credentials of a {@code postgres://} address. */
   static PostgresEventStore parse(String url) {
     URI uri;

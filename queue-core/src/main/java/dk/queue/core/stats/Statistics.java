@@ -16,8 +16,10 @@ import java.util.TreeMap;
 
 /**
  * Computes a branch's statistics from its events. Pure: the same events give the same figures.
- * Tickets do not outlive their day (the day's end expires them), so the events of whole local days
- * hold everything their figures need.
+ * Tickets do not outlive their day: the first command or tick after midnight expires the ones left
+ * over. So the events of whole local days hold everything their figures need, except those
+ * expirations, which come early on the day after: that day's events are read too, and only its
+ * expirations of the range's tickets count (in the hour the ticket joined its last queue).
  */
 public final class Statistics {
   private Statistics() {}
@@ -25,10 +27,10 @@ public final class Statistics {
   /**
    * The statistics of a branch over whole local days.
    *
-   * @param events the branch's events from the start of {@code from} to the end of {@code to}, in seq order
+   * @param events the branch's events of {@link #span}, in seq order
    */
   public static BranchStatistics compute(BranchDef def, LocalDate from, LocalDate to, List<Recorded> events) {
-    Tally tally = new Tally(def);
+    Tally tally = new Tally(def, to);
     for (Recorded r : events) {
       tally.take(r);
     }
@@ -47,9 +49,12 @@ public final class Statistics {
     return new BranchStatistics(def.id(), from, to, hours, totals);
   }
 
-  /** The instants a range of whole local days covers: from the start of {@code from} to the start of the day after {@code to}. */
+  /**
+   * The events {@link #compute} needs for a range of whole local days: from the start of {@code from}
+   * to the end of the day after {@code to} (for the expirations of the range's last day).
+   */
   public static Instant[] span(BranchDef def, LocalDate from, LocalDate to) {
-    return new Instant[] {from.atStartOfDay(def.zone()).toInstant(), to.plusDays(1).atStartOfDay(def.zone()).toInstant()};
+    return new Instant[] {from.atStartOfDay(def.zone()).toInstant(), to.plusDays(2).atStartOfDay(def.zone()).toInstant()};
   }
 
   /** Where a count goes: a service in one local hour. */
@@ -107,21 +112,31 @@ public final class Statistics {
     final Map<Key, Bucket> hourly = new TreeMap<>();
     final Map<String, Bucket> totals = new java.util.LinkedHashMap<>();
     final Map<String, Open> tickets = new HashMap<>();
+    final LocalDate lastDay;
     Instant at;
 
-    Tally(BranchDef def) {
+    Tally(BranchDef def, LocalDate lastDay) {
       this.def = def;
+      this.lastDay = lastDay;
     }
 
     void take(Recorded r) {
       at = r.at();
-      r.event().accept(this);
+      boolean after = at.atZone(def.zone()).toLocalDate().isAfter(lastDay);
+      if (!after || r.event() instanceof Event.TicketCancelled c && "expired".equals(c.reason())) {
+        r.event().accept(this);
+      }
     }
 
     /** Counts something for a service in the current event's hour and in its total. */
     private void count(String service, java.util.function.Consumer<Bucket> what) {
+      count(service, at, what);
+    }
+
+    /** Counts something for a service in the hour of {@code when} and in its total. */
+    private void count(String service, Instant when, java.util.function.Consumer<Bucket> what) {
       int target = def.service(service).map(ServiceDef::targetWaitSeconds).orElse(0);
-      ZonedDateTime local = at.atZone(def.zone());
+      ZonedDateTime local = when.atZone(def.zone());
       what.accept(hourly.computeIfAbsent(new Key(local.toLocalDate(), local.getHour(), service), k -> new Bucket(target)));
       what.accept(totals.computeIfAbsent(service, k -> new Bucket(target)));
     }
@@ -187,14 +202,11 @@ public final class Statistics {
     public Void ticketCancelled(Event.TicketCancelled e) {
       Open t = tickets.remove(e.ticket());
       if (t != null) {
-        boolean expired = "expired".equals(e.reason());
-        count(t.service, b -> {
-          if (expired) {
-            b.expired++;
-          } else {
-            b.cancelled++;
-          }
-        });
+        if ("expired".equals(e.reason())) {
+          count(t.service, t.queuedAt, b -> b.expired++);
+        } else {
+          count(t.service, b -> b.cancelled++);
+        }
       }
       return null;
     }

@@ -8,7 +8,8 @@ import java.time.LocalDate;
  * taken, served when done, a wait when the ticket was called, a service time when it was done.
  *
  * @param cancelled        tickets the citizen cancelled
- * @param expired          tickets left over at the end of the day
+ * @param expired          tickets left over at the end of the day, counted in the hour they joined
+ *                         their last queue
  * @param transferred      tickets sent on from this service to another
  * @param waitSeconds      from joining the queue (taking the ticket, or a transfer) to being called
  * @param serviceSeconds   from the citizen's arrival at the desk to done

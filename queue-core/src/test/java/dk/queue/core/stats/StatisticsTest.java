@@ -69,7 +69,8 @@ class StatisticsTest {
     at(10, 30, new Event.TicketIssued("t6", "pas", "P004", Channel.KIOSK, "da"));
     at(DAY.plusDays(1), 0, 5, new Event.TicketCancelled("t6", "expired"));
     at(DAY.plusDays(1), 0, 5, new Event.DayStarted(DAY.plusDays(1)));
-    return Statistics.compute(DEF, DAY, DAY.plusDays(1), log);
+    at(DAY.plusDays(1), 9, 0, new Event.TicketIssued("t7", "pas", "P001", Channel.KIOSK, "da"));
+    return Statistics.compute(DEF, DAY, DAY, log);
   }
 
   static StatsRow total(BranchStatistics s, String service) {
@@ -98,13 +99,13 @@ class StatisticsTest {
     BranchStatistics s = knownDay();
     assertThat(hour(s, "pas", DAY, 9)).isEqualTo(new StatsRow("main", "pas", DAY, 9, 3, 1, 1, 1, 0, 0,
         new Figures(2, 600.0, 600.0, 900L, 900L), new Figures(1, 600.0, 600.0, 600L, 600L), 0.5));
-    assertThat(hour(s, "pas", DAY, 10)).isEqualTo(new StatsRow("main", "pas", DAY, 10, 1, 1, 0, 0, 0, 0,
+    assertThat(hour(s, "pas", DAY, 10)).isEqualTo(new StatsRow("main", "pas", DAY, 10, 1, 1, 0, 0, 1, 0,
         new Figures(1, 1200.0, 1200.0, 1200L, 1200L), new Figures(1, 120.0, 120.0, 120L, 120L), 0.0));
     assertThat(hour(s, "lib", DAY, 9).transferred()).isEqualTo(1);
-    assertThat(hour(s, "pas", DAY.plusDays(1), 0).expired()).isEqualTo(1);
+    // The expiry of t6 comes after midnight but counts for the day and hour t6 was taken; the next
+    // day's own tickets are not in the range.
     assertThat(s.hours()).extracting(r -> r.date() + " " + r.hour() + " " + r.service())
-        .containsExactly("2026-11-25 9 lib", "2026-11-25 9 pas", "2026-11-25 10 lib", "2026-11-25 10 pas",
-            "2026-11-26 0 pas");
+        .containsExactly("2026-11-25 9 lib", "2026-11-25 9 pas", "2026-11-25 10 lib", "2026-11-25 10 pas");
   }
 
   @Test
@@ -127,7 +128,7 @@ class StatisticsTest {
     String csv = StatisticsCsv.render(List.of(knownDay()));
     List<String> lines = csv.lines().toList();
     assertThat(lines.get(0)).isEqualTo(StatisticsCsv.HEADER);
-    assertThat(lines).hasSize(1 + 5 + 3);
+    assertThat(lines).hasSize(1 + 4 + 3);
     assertThat(lines).contains(
         "main,pas,2026-11-25,09,3,1,1,1,0,0,2,600,600,900,900,1,600,600,600,600,0.5",
         "main,pas,,total,4,2,1,1,1,0,3,800,900,1200,1200,2,360,360,600,600,0.333",

@@ -63,4 +63,8 @@ public record NodeOptions(int port, QueueConfig config, Path dataDir, List<WebMo
   public NodeOptions withStore(String url) {
     return new NodeOptions(port, config, dataDir, webModules, clock, ids, cluster, sessionTtl, nodeUrls, jsonLogs, url);
   }
+
+  public NodeOptions withConfig(QueueConfig c) {
+    return new NodeOptions(port, c, dataDir, webModules, clock, ids, cluster, sessionTtl, nodeUrls, jsonLogs, store);
+  }
 }

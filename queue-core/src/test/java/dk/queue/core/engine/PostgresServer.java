@@ -14,13 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real PostgreSQL server for tests: Debian's {@code postgresql} binaries, a fresh cluster in a
+ * A real PostgreSQL server for tests: Debian's {@code postgresql} binaries (the newest under
+ * /usr/lib/postgresql, or {@code -Dqueue.postgres.bin=DIR}), a fresh cluster in a
  * temporary folder, listening on a free port of 127.0.0.1 only, with trust authentication. PostgreSQL
  * refuses to run as root, so under root the server runs as the {@code postgres} user. One server
  * per test JVM ({@link #shared()}); each test takes its own database from it.
  */
 public final class PostgresServer implements AutoCloseable {
-  static final String BIN = System.getProperty("queue.postgres.bin", "/usr/lib/postgresql/15/bin");
+  static final String BIN = System.getProperty("queue.postgres.bin", debianBin());
   private static PostgresServer shared;
   private final Path dir;
   private final int port;
@@ -139,6 +140,16 @@ public final class PostgresServer implements AutoCloseable {
     if (check && p.exitValue() != 0) {
       throw new IOException("failed (" + p.exitValue() + "): " + command + "\n" + new String(out));
     }
+  }
+
+  /** The newest Debian PostgreSQL installed: /usr/lib/postgresql/N/bin. */
+  private static String debianBin() {
+    java.io.File[] versions = new java.io.File("/usr/lib/postgresql").listFiles(f -> f.getName().matches("\\d+"));
+    if (versions == null || versions.length == 0) {
+      return "/usr/lib/postgresql/15/bin";
+    }
+    java.util.Arrays.sort(versions, java.util.Comparator.comparingInt(f -> Integer.parseInt(f.getName())));
+    return versions[versions.length - 1].getPath() + "/bin";
   }
 
   private static int freePort() throws IOException {

@@ -27,7 +27,7 @@ import java.util.Map;
  */
 final class StatsRoutes {
   /** The longest range one request may ask for. */
-  static final int MAX_DAYS = 366;
+  static final int MAX_DAYS = 93;
   private final Engine engine;
 
   StatsRoutes(Engine engine) {

@@ -105,6 +105,14 @@ public final class PostgresEventStore implements EventStore {
     return new PostgresEventStore(jdbc, p);
   }
 
+  String jdbcUrl() {
+    return jdbcUrl;
+  }
+
+  String property(String name) {
+    return properties.getProperty(name);
+  }
+
   private static String decode(String s) {
     return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
   }

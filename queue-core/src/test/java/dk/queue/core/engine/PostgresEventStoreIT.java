@@ -66,6 +66,15 @@ class PostgresEventStoreIT extends EventStoreContract {
   }
 
   @Test
+  void theAddressGivesTheJdbcUrlAndDecodedCredentials() {
+    PostgresEventStore s = PostgresEventStore.parse("postgres://queue:s%40cret+1@db.example:5433/queue?sslmode=require");
+    assertThat(s.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5433/queue?sslmode=require");
+    assertThat(s.property("user")).isEqualTo("queue");
+    assertThat(s.property("password")).isEqualTo("s@cret+1");
+    assertThat(PostgresEventStore.parse("postgres://h/db").jdbcUrl()).isEqualTo("jdbc:postgresql://h:5432/db");
+  }
+
+  @Test
   void anAddressThatIsNotPostgresIsRefusedWithTheFormItNeeds() {
     assertThatThrownBy(() -> PostgresEventStore.connect("mysql://u:p@h/db"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("postgres://user:password@host:port/database");

@@ -66,6 +66,9 @@ class StoreOutageIT {
         Thread.sleep(1000);
       }
       assertThat(sawDegraded).as("readiness said degraded").isTrue();
+      Http.Reply stats = node.get("/api/branches/main/stats");
+      assertThat(stats.status()).as("statistics while the log cannot be read").isEqualTo(503);
+      assertThat(stats.error()).isEqualTo("store_unavailable");
       assertThat(maxBacklog).as("the outbox backlog gauge grew").isGreaterThan(5);
       assertThat(calls).isPositive();
       int duringOutage = kiosk.acknowledged.size();

@@ -22,8 +22,9 @@ import java.util.Properties;
 
 /**
  * The event log in PostgreSQL, one database for every node of a cluster, so that a restart of all
- * nodes finds every event. One connection, used by one caller at a time and opened again after a
- * failure; the node calls it only off the event loop. The node creates and migrates the schema
+ * nodes finds every event. One connection for the writes and the day's replay, used by one caller
+ * at a time and opened again after a failure; reads for statistics open one of their own. The node
+ * calls it only off the event loop. The node creates and migrates the schema
  * itself at start, from the numbered SQL files beside this class, recording each in
  * {@code schema_version}.
  */
@@ -155,9 +156,10 @@ public final class PostgresEventStore implements EventStore {
         }));
   }
 
+  /** On a connection of its own, so that a long read for statistics does not hold up the writes. */
   @Override
-  public synchronized List<Recorded> between(String branch, Instant from, Instant to) throws IOException {
-    return run(c -> select(c, "SELECT body FROM events WHERE branch = ? AND at >= ? AND at < ? ORDER BY seq", st -> {
+  public List<Recorded> between(String branch, Instant from, Instant to) throws IOException {
+    return separately(c -> select(c, "SELECT body FROM events WHERE branch = ? AND at >= ? AND at < ? ORDER BY seq", st -> {
       st.setString(1, branch);
       st.setTimestamp(2, Timestamp.from(from));
       st.setTimestamp(3, Timestamp.from(to));
@@ -244,6 +246,16 @@ public final class PostgresEventStore implements EventStore {
       return work.run(connection);
     } catch (SQLException e) {
       drop();
+      throw new IOException("PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs work on a new connection, closed afterwards. */
+  private <T> T separately(Work<T> work) throws IOException {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, properties)) {
+      migrate(c);
+      return work.run(c);
+    } catch (SQLException e) {
       throw new IOException("PostgreSQL: " + e.getMessage(), e);
     }
   }

@@ -13,11 +13,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -85,9 +87,14 @@ public final class Engine implements Feeds {
     return store.shared();
   }
 
-  /** Events of the branches this member owns that are not in the store yet. */
+  /** Events of the branches this member owns that are not in the store yet; -1 when it cannot tell. */
   public Future<Integer> outboxBacklog() {
-    return ownedStates().map(states -> states.stream().mapToInt(s -> s.outbox().size()).sum());
+    try {
+      return ownedStates().map(states -> states.stream().mapToInt(s -> s.outbox().size()).sum()).otherwise(-1);
+    } catch (RuntimeException e) {
+      // the cluster is going away
+      return Future.succeededFuture(-1);
+    }
   }
 
   /** Where the line of each command goes. */
@@ -200,7 +207,7 @@ public final class Engine implements Feeds {
           drainer.drain(branch, outcome.state().outbox());
           long last = outcome.events().get(outcome.events().size() - 1).seq();
           return drainer.whenStored(branch, last)
-              .timeout(STORE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+              .timeout(STORE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
               .recover(e -> Future.succeededFuture())
               .map(v -> outcome);
         });
@@ -210,7 +217,7 @@ public final class Engine implements Feeds {
    * The stored events of a branch with {@code from <= at < to}, in seq order. Events still in the
    * outbox are not among them.
    */
-  public Future<List<Recorded>> history(String branch, java.time.Instant from, java.time.Instant to) {
+  public Future<List<Recorded>> history(String branch, Instant from, Instant to) {
     if (config.branch(branch).isEmpty()) {
       return Future.failedFuture(new UnknownBranchException(branch));
     }
@@ -222,11 +229,11 @@ public final class Engine implements Feeds {
    * midnight that many days ago, so that whole days go.
    */
   Future<Long> deleteExpired() {
-    java.time.Instant now = clock.instant();
+    Instant now = clock.instant();
     return vertx.executeBlocking(() -> {
       long deleted = 0;
       for (BranchDef def : config.branches()) {
-        java.time.Instant cutoff = now.atZone(def.zone()).toLocalDate().minusDays(config.retentionDays())
+        Instant cutoff = now.atZone(def.zone()).toLocalDate().minusDays(config.retentionDays())
             .atStartOfDay(def.zone()).toInstant();
         deleted += store.deleteBefore(def.id(), cutoff);
       }

@@ -31,7 +31,7 @@ final class OpsRoutes {
   }
 
   private void ready(RoutingContext rc) {
-    engine.outboxBacklog().otherwise(-1).onSuccess(backlog -> ready(rc, backlog));
+    engine.outboxBacklog().onSuccess(backlog -> ready(rc, backlog));
   }
 
   /**

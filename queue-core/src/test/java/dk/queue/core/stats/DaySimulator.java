@@ -69,7 +69,9 @@ public final class DaySimulator {
         deskStep(at, state.desks().get(d.id()));
       }
       if (random.nextInt(200) == 0 && !state.tickets().isEmpty()) {
-        Ticket t = state.tickets().values().iterator().next();
+        // The oldest waiting ticket: map order differs from one JVM to the next, the day must not.
+        Ticket t = state.tickets().values().stream()
+            .min(java.util.Comparator.comparing(Ticket::issuedAt).thenComparing(Ticket::id)).orElseThrow();
         if (t.state() == TicketState.WAITING) {
           run(new Command.CancelTicket(at, t.id()));
         }

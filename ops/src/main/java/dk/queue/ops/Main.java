@@ -7,6 +7,7 @@ import dk.queue.core.config.QueueConfig;
 import dk.queue.core.config.ScreenDef;
 import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.DeskDef;
+import dk.queue.core.engine.PostgresEventStore;
 import dk.queue.core.node.ClusterOptions;
 import dk.queue.core.node.NodeOptions;
 import dk.queue.core.node.QueueNode;
@@ -31,6 +32,8 @@ public final class Main {
       "  --port N         HTTP port (default 8080)",
       "  --config FILE    organisation configuration in YAML (default: the embedded demo)",
       "  --data-dir DIR   where the event log is kept (default ./data)",
+      "  --store URL      keep the event log in PostgreSQL instead: postgres://user:password@host:port/database",
+      "                   (one database for the whole cluster; the node creates its tables)",
       "  --log-json       log one JSON object per command instead of key=value pairs",
       "",
       "Cluster (several nodes as one system):",
@@ -79,6 +82,7 @@ public final class Main {
         .withCluster(parsed.cluster())
         .withNodeUrls(parsed.nodeUrls())
         .withJsonLogs(parsed.jsonLogs())
+        .withStore(parsed.store())
         .withWebModules(webModules());
     QueueNode node;
     try {
@@ -130,7 +134,7 @@ public final class Main {
 
   /** The command line. */
   record Args(int port, Path config, Path dataDir, ClusterOptions cluster, List<String> nodeUrls, boolean jsonLogs,
-              boolean help) {
+              boolean help, String store) {
     static Args parse(String[] args) {
       int port = 8080;
       Path config = null;
@@ -145,12 +149,17 @@ public final class Main {
       Integer quorum = null;
       List<String> nodeUrls = List.of();
       boolean jsonLogs = false;
+      String store = null;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--help", "-h" -> help = true;
           case "--port" -> port = port(value(args, ++i, "--port"), "--port");
           case "--config" -> config = Path.of(value(args, ++i, "--config"));
           case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
+          case "--store" -> {
+            store = value(args, ++i, "--store");
+            PostgresEventStore.checkAddress(store);
+          }
           case "--cluster" -> cluster = true;
           case "--log-json" -> jsonLogs = true;
           case "--multicast" -> multicast = true;
@@ -170,7 +179,7 @@ public final class Main {
           ? new ClusterOptions(true, host, clusterPort, members, multicast, backups,
               quorum != null ? quorum : ClusterOptions.majorityOf(members))
           : new ClusterOptions(false, host, clusterPort, List.of(), false, backups, 1);
-      return new Args(port, config, dataDir, c, nodeUrls, jsonLogs, help);
+      return new Args(port, config, dataDir, c, nodeUrls, jsonLogs, help, store);
     }
 
     private static List<String> members(String text) {

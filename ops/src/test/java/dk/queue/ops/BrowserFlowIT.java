@@ -95,7 +95,8 @@ class BrowserFlowIT {
       assertThat(screen.driver.findElement(By.cssSelector(".call.latest")).getAttribute("class")).contains("fresh");
       screen.await(5).until(d -> !((List<?>) screen.driver.executeScript("return window.announcements")).isEmpty());
       assertThat((List<Object>) screen.driver.executeScript("return window.announcements"))
-          .contains("Nummer P " + Integer.parseInt(number.substring(1)) + ", Skranke 1");
+          .contains("Nummer P " + Integer.parseInt(number.substring(1)) + ", Skranke 1 / Number P "
+              + Integer.parseInt(number.substring(1)) + ", Skranke 1");
       screen.screenshot("screen-landscape");
       person.screenshot("desk-calling");
       System.out.println("call to screen: " + millis + " ms (desk key press to screen text)");

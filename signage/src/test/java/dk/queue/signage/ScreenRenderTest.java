@@ -72,7 +72,8 @@ class ScreenRenderTest {
 
   static QueueConfig config(ScreenDef screen, Map<String, Look> looks) {
     return new QueueConfig("test", List.of(branch().def(), vest()), Map.of(), List.of(screen), List.of(),
-        List.of(new OutcomeDef("served", new LocalizedText("served", null))), QueueConfig.DEFAULT_STAFF_SESSION, looks);
+        List.of(new OutcomeDef("served", new LocalizedText("served", null))), QueueConfig.DEFAULT_STAFF_SESSION, looks,
+        QueueConfig.DEFAULT_RETENTION_DAYS);
   }
 
   static BranchState run(BranchState s, Command c) {

@@ -21,7 +21,7 @@ final class OrganisationReader {
 
   static QueueConfig read(YamlNode root, String source) {
     Fields top = root.fields("services", "branches", "staff", "screens", "kiosks", "outcomes",
-        "signage", "staffSessionMinutes");
+        "signage", "staffSessionMinutes", "retention");
     // Without these two lists every other section would only report consequences.
     List<YamlNode> serviceItems = top.required("services").items();
     List<YamlNode> branchItems = top.required("branches").items();
@@ -47,13 +47,21 @@ final class OrganisationReader {
         .flatMap(node -> problems.attempt(() -> Duration.ofMinutes(node.integer(5, 24 * 60))))
         .orElse(QueueConfig.DEFAULT_STAFF_SESSION);
     Map<String, Look> looks = LookReader.read(items(top, "signage", problems), branchIds, problems);
+    int retentionDays = top.optional("retention")
+        .map(node -> problems.attempt(() -> retentionDays(node)).orElse(QueueConfig.DEFAULT_RETENTION_DAYS))
+        .orElse(QueueConfig.DEFAULT_RETENTION_DAYS);
     problems.throwIfAny();
-    return new QueueConfig(source, branches, staff, screens, kiosks, outcomes, session, looks);
+    return new QueueConfig(source, branches, staff, screens, kiosks, outcomes, session, looks, retentionDays);
   }
 
   /** An optional list section; absent is empty. */
   private static List<YamlNode> items(Fields top, String section, Problems problems) {
     return top.optional(section).flatMap(node -> problems.attempt(node::items)).orElse(List.of());
+  }
+
+  /** {@code retention: {days: N}}: how many days of events the store keeps. */
+  private static int retentionDays(YamlNode node) {
+    return node.fields("days").required("days").integer(1, QueueConfig.MAX_RETENTION_DAYS);
   }
 
   /** What staff may record when a ticket is done: a code alone, or {@code {id, name: {da, en}}}. */

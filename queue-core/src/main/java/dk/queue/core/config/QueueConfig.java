@@ -11,15 +11,20 @@ import java.util.Optional;
  * The organisation as configured: branches with their services and desks, staff, screens, kiosks
  * and the outcomes staff may record when a ticket is done. Built and validated once at start.
  *
- * @param source       where it was read from, for messages
- * @param outcomeDefs  the outcomes staff may record, in the order the desk offers them
- * @param staffSession how long a staff sign-in lasts before it must be renewed
- * @param looks        each branch's screen look, where the configuration gives one
+ * @param source        where it was read from, for messages
+ * @param outcomeDefs   the outcomes staff may record, in the order the desk offers them
+ * @param staffSession  how long a staff sign-in lasts before it must be renewed
+ * @param looks         each branch's screen look, where the configuration gives one
+ * @param retentionDays how many days of events the store keeps ({@code retention: {days: N}});
+ *                      older ones are deleted daily
  */
 public record QueueConfig(String source, List<BranchDef> branches, Map<String, StaffMember> staff,
                           List<ScreenDef> screens, List<KioskDef> kiosks, List<OutcomeDef> outcomeDefs,
-                          Duration staffSession, Map<String, Look> looks) {
+                          Duration staffSession, Map<String, Look> looks, int retentionDays) {
   public static final Duration DEFAULT_STAFF_SESSION = Duration.ofHours(10);
+  /** Kept when the configuration does not say: a quarter of a year of statistics. */
+  public static final int DEFAULT_RETENTION_DAYS = 90;
+  public static final int MAX_RETENTION_DAYS = 3660;
 
   public QueueConfig {
     branches = List.copyOf(branches);
@@ -32,14 +37,14 @@ public record QueueConfig(String source, List<BranchDef> branches, Map<String, S
   }
 
   /**
-   * A configuration whose outcomes are named by their codes, with the default session time and
-   * the default look on every screen.
+   * A configuration whose outcomes are named by their codes, with the default session time,
+   * the default look on every screen and the default retention.
    */
   public QueueConfig(String source, List<BranchDef> branches, Map<String, StaffMember> staff,
                      List<ScreenDef> screens, List<KioskDef> kiosks, List<String> outcomes) {
     this(source, branches, staff, screens, kiosks,
         outcomes.stream().map(o -> new OutcomeDef(o, new LocalizedText(o, null))).toList(), DEFAULT_STAFF_SESSION,
-        Map.of());
+        Map.of(), DEFAULT_RETENTION_DAYS);
   }
 
   /** The outcome codes staff may record. */

@@ -13,11 +13,13 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +31,10 @@ public final class Engine implements Feeds {
   private static final System.Logger LOG = System.getLogger(Engine.class.getName());
   static final Duration TICK = Duration.ofSeconds(10);
   static final Duration DRAIN_RETRY = Duration.ofSeconds(2);
+  /** The longest a command's answer waits for the store; after it the outbox alone keeps the events. */
+  static final Duration STORE_WAIT = Duration.ofSeconds(5);
+  /** How often old events are looked for; they are deleted once a day in practice. */
+  static final Duration RETENTION_CHECK = Duration.ofHours(1);
 
   private final Vertx vertx;
   private final Context context;
@@ -45,6 +51,7 @@ public final class Engine implements Feeds {
   private volatile boolean started;
   private long tickTimer = -1;
   private long drainTimer = -1;
+  private long retentionTimer = -1;
 
   public Engine(Vertx vertx, HazelcastInstance hazelcast, QueueConfig config, Clock clock, IdGenerator ids,
                 EventStore store) {
@@ -75,6 +82,21 @@ public final class Engine implements Feeds {
     return drainer.storeHealthy();
   }
 
+  /** Whether the store is shared by every node of the cluster (PostgreSQL) or this node's own. */
+  public boolean storeShared() {
+    return store.shared();
+  }
+
+  /** Events of the branches this member owns that are not in the store yet; -1 when it cannot tell. */
+  public Future<Integer> outboxBacklog() {
+    try {
+      return ownedStates().map(states -> states.stream().mapToInt(s -> s.outbox().size()).sum()).otherwise(-1);
+    } catch (RuntimeException e) {
+      // the cluster is going away
+      return Future.succeededFuture(-1);
+    }
+  }
+
   /** Where the line of each command goes. */
   public void logCommandsTo(CommandLog log) {
     this.commandLog = log;
@@ -103,8 +125,10 @@ public final class Engine implements Feeds {
         tickTimer = vertx.setPeriodic(TICK.toMillis(), t -> tick());
         drainTimer = vertx.setPeriodic(DRAIN_RETRY.toMillis(), t -> {
           retryDrains();
+          drainer.probe();
           feeds.values().forEach(f -> f.onSuccess(BranchFeed::checkBehind));
         });
+        retentionTimer = vertx.setPeriodic(1000, RETENTION_CHECK.toMillis(), t -> deleteExpired());
       }
     });
   }
@@ -172,15 +196,53 @@ public final class Engine implements Feeds {
           }
           publish(branch, outcome);
           listeners.forEach(l -> l.accept(outcome.events(), outcome.state()));
-          if (hazelcast.getCluster().getMembers().size() > 1) {
-            // A backup holds the events; the owner drains the outbox on its own schedule.
+          if (!store.shared() && hazelcast.getCluster().getMembers().size() > 1) {
+            // Each member keeps its own files: the owner drains the outbox on its own schedule, and
+            // a backup holds the events until then.
             return Future.succeededFuture(outcome);
           }
+          // Alone, or with a store the whole cluster shares: answer once the store has the events,
+          // so that an acknowledged command survives even every node dying at once. A store that
+          // fails or is slow does not stop the branch: the replicated outbox keeps the events.
           drainer.drain(branch, outcome.state().outbox());
-          // Alone, this member's memory is the only copy: answer once the store has the events.
           long last = outcome.events().get(outcome.events().size() - 1).seq();
-          return drainer.whenStored(branch, last).map(v -> outcome);
+          return drainer.whenStored(branch, last)
+              .timeout(STORE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+              .recover(e -> Future.succeededFuture())
+              .map(v -> outcome);
         });
+  }
+
+  /**
+   * The stored events of a branch with {@code from <= at < to}, in seq order. Events still in the
+   * outbox are not among them.
+   */
+  public Future<List<Recorded>> history(String branch, Instant from, Instant to) {
+    if (config.branch(branch).isEmpty()) {
+      return Future.failedFuture(new UnknownBranchException(branch));
+    }
+    return vertx.executeBlocking(() -> store.between(branch, from, to), false);
+  }
+
+  /**
+   * Deletes the events older than the configured retention: everything before the branch's local
+   * midnight that many days ago, so that whole days go.
+   */
+  Future<Long> deleteExpired() {
+    Instant now = clock.instant();
+    return vertx.executeBlocking(() -> {
+      long deleted = 0;
+      for (BranchDef def : config.branches()) {
+        Instant cutoff = now.atZone(def.zone()).toLocalDate().minusDays(config.retentionDays())
+            .atStartOfDay(def.zone()).toInstant();
+        deleted += store.deleteBefore(def.id(), cutoff);
+      }
+      if (deleted > 0) {
+        LOG.log(System.Logger.Level.INFO, "retention: deleted " + deleted + " events older than "
+            + config.retentionDays() + " days");
+      }
+      return deleted;
+    }, false).onFailure(e -> LOG.log(System.Logger.Level.WARNING, "retention: " + e.getMessage()));
   }
 
   /** Writes every outbox to the store and waits for it: the last thing a node does before it stops. */
@@ -272,6 +334,7 @@ public final class Engine implements Feeds {
   public void stop() {
     vertx.cancelTimer(tickTimer);
     vertx.cancelTimer(drainTimer);
+    vertx.cancelTimer(retentionTimer);
     feeds.values().forEach(f -> f.onSuccess(BranchFeed::stop));
   }
 }

@@ -10,7 +10,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +21,8 @@ import java.util.Map;
 /**
  * The embedded store: one append-only file of JSON lines per branch in the data folder, forced to
  * disk on every append. A line cut short by a crash is dropped when the file is next opened; its
- * events are still in the outbox and are written again.
+ * events are still in the outbox and are written again. Each node keeps its own: in a cluster it
+ * holds only what this node drained.
  */
 public final class FileEventStore implements EventStore {
   private final Path folder;
@@ -45,11 +48,71 @@ public final class FileEventStore implements EventStore {
       return;
     }
     ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
-    while (bytes.hasRemaining()) {
-      log.channel.write(bytes);
+    long before = log.channel.position();
+    try {
+      while (bytes.hasRemaining()) {
+        log.channel.write(bytes);
+      }
+      log.channel.force(false);
+    } catch (IOException e) {
+      // All or none: a part written now would be written again by the next attempt.
+      try {
+        log.channel.truncate(before);
+        log.channel.position(before);
+      } catch (IOException ignored) {
+        // the file is dropped back to its last whole line when next opened
+      }
+      throw e;
     }
-    log.channel.force(false);
     log.lastSeq = last;
+  }
+
+  @Override
+  public synchronized List<Recorded> between(String branch, Instant from, Instant to) throws IOException {
+    List<Recorded> out = new ArrayList<>();
+    for (Recorded r : log(branch).read()) {
+      if (!r.at().isBefore(from) && r.at().isBefore(to)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized long deleteBefore(String branch, Instant cutoff) throws IOException {
+    Log log = log(branch);
+    List<Recorded> all = log.read();
+    List<Recorded> kept = all.stream().filter(r -> !r.at().isBefore(cutoff)).toList();
+    if (kept.size() == all.size()) {
+      return 0;
+    }
+    StringBuilder lines = new StringBuilder();
+    kept.forEach(r -> lines.append(JsonMapping.encode(r)).append('\n'));
+    Path temp = log.file.resolveSibling(log.file.getFileName() + ".tmp");
+    Files.writeString(temp, lines, StandardCharsets.UTF_8);
+    try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      c.force(true);
+    }
+    long lastSeq = log.lastSeq;
+    log.channel.close();
+    Files.move(temp, log.file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Log reopened = new Log(log.file);
+    // The seq goes on where it was, even when every event of the branch was deleted.
+    reopened.lastSeq = Math.max(reopened.lastSeq, lastSeq);
+    logs.put(branch, reopened);
+    return all.size() - kept.size();
+  }
+
+  @Override
+  public void check() throws IOException {
+    if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+      throw new IOException("cannot write to " + folder);
+    }
+  }
+
+  @Override
+  public boolean shared() {
+    return false;
   }
 
   @Override
@@ -98,7 +161,7 @@ public final class FileEventStore implements EventStore {
         if (all[i] == '\n') {
           String line = new String(all, start, i - start, StandardCharsets.UTF_8);
           try {
-            lastSeq = JsonMapping.decode(line, Recorded.class).seq();
+            lastSeq = Math.max(lastSeq, JsonMapping.decode(line, Recorded.class).seq());
           } catch (UncheckedIOException | IllegalArgumentException e) {
             break;
           }
@@ -112,9 +175,14 @@ public final class FileEventStore implements EventStore {
 
     List<Recorded> read() throws IOException {
       List<Recorded> out = new ArrayList<>();
+      long last = 0;
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
         if (!line.isBlank()) {
-          out.add(JsonMapping.decode(line, Recorded.class));
+          Recorded r = JsonMapping.decode(line, Recorded.class);
+          if (r.seq() > last) {
+            out.add(r);
+            last = r.seq();
+          }
         }
       }
       return out;

@@ -14,9 +14,10 @@ import java.util.Map;
  * One drain per branch at a time; a crash between the write and the acknowledgement only makes the
  * next drain write events the store already has, which it skips.
  *
- * <p>Callers may wait until an event is stored: a node without a backup member does so before it
- * answers, so that an acknowledged command survives a crash. While the store is failing nobody
- * waits: the branch keeps working and the outbox keeps the events until the store is back.
+ * <p>Callers may wait until an event is stored: a node answers a command once its events are in
+ * the store when nothing else would keep them through a crash of every node (it is alone, or the
+ * store is shared by the cluster). While the store is failing nobody waits: the branch keeps
+ * working and the replicated outbox keeps the events until the store is back.
  */
 final class OutboxDrainer {
   private static final System.Logger LOG = System.getLogger(OutboxDrainer.class.getName());
@@ -38,6 +39,22 @@ final class OutboxDrainer {
 
   boolean storeHealthy() {
     return storeHealthy;
+  }
+
+  /** Finds out whether the store takes events again, when no drain has said so lately. */
+  void probe() {
+    vertx.<Void>executeBlocking(() -> {
+      store.check();
+      return null;
+    }, false).onComplete(ar -> {
+      boolean draining;
+      synchronized (this) {
+        draining = busy.containsValue(true);
+      }
+      if (!draining) {
+        storeHealthy = ar.succeeded();
+      }
+    });
   }
 
   /** Completes when the store holds the branch's events up to {@code seq} (or the store is failing). */

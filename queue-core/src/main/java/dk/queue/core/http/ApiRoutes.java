@@ -29,6 +29,7 @@ public final class ApiRoutes {
     new CitizenRoutes(engine).mount(api);
     new StaffRoutes(engine, sessions).mount(api);
     new EventStreams(engine, metrics).mount(api);
+    new StatsRoutes(engine).mount(api);
     api.route().handler(rc -> rc.fail(ApiException.notFound("not_found", "No such API resource: " + rc.request().path())));
     api.route().failureHandler(Errors::handle);
     router.route("/api/*").subRouter(api);

@@ -31,6 +31,14 @@ final class OpsRoutes {
   }
 
   private void ready(RoutingContext rc) {
+    engine.outboxBacklog().onSuccess(backlog -> ready(rc, backlog));
+  }
+
+  /**
+   * Ready means the node can serve: quorum, branches loaded. A store that is down does not make it
+   * unready, since commands go on and the outbox keeps their events: the body says "degraded".
+   */
+  private void ready(RoutingContext rc, int backlog) {
     Map<String, Object> checks = new LinkedHashMap<>();
     boolean cluster = hazelcast.getLifecycleService().isRunning();
     int members = cluster ? hazelcast.getCluster().getMembers().size() : 0;
@@ -43,11 +51,16 @@ final class OpsRoutes {
     clusterCheck.put("ownedBranches", cluster ? engine.ownedBranches() : java.util.Set.of());
     checks.put("cluster", clusterCheck);
     checks.put("branches", Map.of("up", engine.started()));
-    checks.put("store", Map.of("up", engine.storeHealthy()));
+    Map<String, Object> store = new LinkedHashMap<>();
+    store.put("up", engine.storeHealthy());
+    store.put("status", engine.storeHealthy() ? "ok" : "degraded");
+    store.put("kind", engine.storeShared() ? "postgresql" : "embedded");
+    store.put("outboxBacklog", backlog);
+    checks.put("store", store);
     checks.put("config", Map.of("up", true, "source", engine.config().source()));
-    boolean ready = cluster && quorum && engine.started() && engine.storeHealthy();
+    boolean ready = cluster && quorum && engine.started();
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", ready ? "ready" : "not_ready");
+    body.put("status", !ready ? "not_ready" : engine.storeHealthy() ? "ready" : "degraded");
     body.put("checks", checks);
     Replies.json(rc, ready ? 200 : 503, body);
   }

@@ -18,10 +18,13 @@ import java.util.List;
  * @param nodeUrls   the addresses browsers reach every node at, for pages to move to another node when
  *                   theirs goes away (empty behind a load balancer)
  * @param jsonLogs   the line of each command as JSON instead of key=value
+ * @param store      where events are kept: {@code null} for the embedded store in {@code dataDir},
+ *                   or {@code postgres://user:password@host:port/database} for one database shared
+ *                   by the cluster
  */
 public record NodeOptions(int port, QueueConfig config, Path dataDir, List<WebModule> webModules, Clock clock,
                           IdGenerator ids, ClusterOptions cluster, Duration sessionTtl, List<String> nodeUrls,
-                          boolean jsonLogs) {
+                          boolean jsonLogs, String store) {
   public NodeOptions {
     webModules = List.copyOf(webModules);
     nodeUrls = List.copyOf(nodeUrls);
@@ -29,30 +32,39 @@ public record NodeOptions(int port, QueueConfig config, Path dataDir, List<WebMo
 
   public static NodeOptions defaults(QueueConfig config, Path dataDir) {
     return new NodeOptions(8080, config, dataDir, List.of(), Clock.tickMillis(ZoneOffset.UTC), IdGenerator.random(),
-        ClusterOptions.alone(), config.staffSession(), List.of(), false);
+        ClusterOptions.alone(), config.staffSession(), List.of(), false, null);
   }
 
   public NodeOptions withPort(int p) {
-    return new NodeOptions(p, config, dataDir, webModules, clock, ids, cluster, sessionTtl, nodeUrls, jsonLogs);
+    return new NodeOptions(p, config, dataDir, webModules, clock, ids, cluster, sessionTtl, nodeUrls, jsonLogs, store);
   }
 
   public NodeOptions withWebModules(List<WebModule> modules) {
-    return new NodeOptions(port, config, dataDir, modules, clock, ids, cluster, sessionTtl, nodeUrls, jsonLogs);
+    return new NodeOptions(port, config, dataDir, modules, clock, ids, cluster, sessionTtl, nodeUrls, jsonLogs, store);
   }
 
   public NodeOptions withClock(Clock c) {
-    return new NodeOptions(port, config, dataDir, webModules, c, ids, cluster, sessionTtl, nodeUrls, jsonLogs);
+    return new NodeOptions(port, config, dataDir, webModules, c, ids, cluster, sessionTtl, nodeUrls, jsonLogs, store);
   }
 
   public NodeOptions withCluster(ClusterOptions c) {
-    return new NodeOptions(port, config, dataDir, webModules, clock, ids, c, sessionTtl, nodeUrls, jsonLogs);
+    return new NodeOptions(port, config, dataDir, webModules, clock, ids, c, sessionTtl, nodeUrls, jsonLogs, store);
   }
 
   public NodeOptions withNodeUrls(List<String> urls) {
-    return new NodeOptions(port, config, dataDir, webModules, clock, ids, cluster, sessionTtl, urls, jsonLogs);
+    return new NodeOptions(port, config, dataDir, webModules, clock, ids, cluster, sessionTtl, urls, jsonLogs, store);
   }
 
   public NodeOptions withJsonLogs(boolean json) {
-    return new NodeOptions(port, config, dataDir, webModules, clock, ids, cluster, sessionTtl, nodeUrls, json);
+    return new NodeOptions(port, config, dataDir, webModules, clock, ids, cluster, sessionTtl, nodeUrls, json, store);
+  }
+
+  /** Keeps events in PostgreSQL ({@code postgres://...}) instead of the data folder; {@code null} for the folder. */
+  public NodeOptions withStore(String url) {
+    return new NodeOptions(port, config, dataDir, webModules, clock, ids, cluster, sessionTtl, nodeUrls, jsonLogs, url);
+  }
+
+  public NodeOptions withConfig(QueueConfig c) {
+    return new NodeOptions(port, c, dataDir, webModules, clock, ids, cluster, sessionTtl, nodeUrls, jsonLogs, store);
   }
 }

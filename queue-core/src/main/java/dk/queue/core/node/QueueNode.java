@@ -5,6 +5,7 @@ import dk.queue.core.engine.CommandLog;
 import dk.queue.core.engine.Engine;
 import dk.queue.core.engine.EventStore;
 import dk.queue.core.engine.FileEventStore;
+import dk.queue.core.engine.PostgresEventStore;
 import dk.queue.core.http.ApiRoutes;
 import dk.queue.core.http.Sessions;
 import dk.queue.core.metrics.QueueMetrics;
@@ -53,8 +54,8 @@ public final class QueueNode {
 
   private Future<Void> boot() {
     try {
-      store = new FileEventStore(options.dataDir());
-    } catch (java.io.IOException e) {
+      store = options.store() == null ? new FileEventStore(options.dataDir()) : PostgresEventStore.connect(options.store());
+    } catch (java.io.IOException | IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastSetup.config(options));

@@ -22,7 +22,21 @@ public final class TestNode implements AutoCloseable {
   }
 
   public static TestNode start(Path dataDir) throws Exception {
-    NodeOptions options = NodeOptions.defaults(TestConfig.create(), dataDir).withPort(0);
+    return start(dataDir, o -> o);
+  }
+
+  /** A node keeping its events in PostgreSQL at {@code storeUrl} (a {@code postgres://} address). */
+  public static TestNode withStore(String storeUrl) throws Exception {
+    return start(Files.createTempDirectory("queue-node"), o -> o.withStore(storeUrl));
+  }
+
+  /** A node with options of its own, given the test defaults. */
+  public static TestNode start(Path dataDir, java.util.function.UnaryOperator<NodeOptions> options) throws Exception {
+    NodeOptions o = options.apply(NodeOptions.defaults(TestConfig.create(), dataDir).withPort(0));
+    return start(o, dataDir);
+  }
+
+  private static TestNode start(NodeOptions options, Path dataDir) throws Exception {
     QueueNode node = QueueNode.start(options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     return new TestNode(node, dataDir);
   }

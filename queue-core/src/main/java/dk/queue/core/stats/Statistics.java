@@ -1,0 +1,261 @@
+package dk.queue.core.stats;
+
+import dk.queue.core.domain.BranchDef;
+import dk.queue.core.domain.Event;
+import dk.queue.core.domain.Recorded;
+import dk.queue.core.domain.ServiceDef;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Computes a branch's statistics from its events. Pure: the same events give the same figures.
+ * Tickets do not outlive their day: the first command or tick after midnight expires the ones left
+ * over. So the events of whole local days hold everything their figures need, except those
+ * expirations, which come early on the day after: that day's events are read too, and only its
+ * expirations of the range's tickets count (in the hour the ticket joined its last queue).
+ */
+public final class Statistics {
+  private Statistics() {}
+
+  /**
+   * The statistics of a branch over whole local days.
+   *
+   * @param events the branch's events of {@link #span}, in seq order
+   */
+  public static BranchStatistics compute(BranchDef def, LocalDate from, LocalDate to, List<Recorded> events) {
+    Tally tally = new Tally(def, to);
+    for (Recorded r : events) {
+      tally.take(r);
+    }
+    List<StatsRow> hours = new ArrayList<>();
+    tally.hourly.forEach((key, bucket) -> hours.add(bucket.row(def.id(), key.service, key.date, key.hour)));
+    List<StatsRow> totals = new ArrayList<>();
+    for (ServiceDef s : def.services()) {
+      totals.add(tally.totals.getOrDefault(s.id(), new Bucket(s.targetWaitSeconds())).row(def.id(), s.id(), null, null));
+    }
+    // Services no longer configured still count for the days they were offered.
+    tally.totals.forEach((service, bucket) -> {
+      if (def.service(service).isEmpty()) {
+        totals.add(bucket.row(def.id(), service, null, null));
+      }
+    });
+    return new BranchStatistics(def.id(), from, to, hours, totals);
+  }
+
+  /**
+   * The events {@link #compute} needs for a range of whole local days: from the start of {@code from}
+   * to the end of the day after {@code to} (for the expirations of the range's last day).
+   */
+  public static Instant[] span(BranchDef def, LocalDate from, LocalDate to) {
+    return new Instant[] {from.atStartOfDay(def.zone()).toInstant(), to.plusDays(2).atStartOfDay(def.zone()).toInstant()};
+  }
+
+  /** Where a count goes: a service in one local hour. */
+  private record Key(LocalDate date, int hour, String service) implements Comparable<Key> {
+    public int compareTo(Key o) {
+      int c = date.compareTo(o.date);
+      if (c == 0) {
+        c = Integer.compare(hour, o.hour);
+      }
+      return c != 0 ? c : service.compareTo(o.service);
+    }
+  }
+
+  /** What is known of a ticket while its day is read. */
+  private static final class Open {
+    String service;
+    Instant queuedAt;
+    Instant startedAt;
+  }
+
+  /** The counts and durations of one service in one hour (or the whole range). */
+  private static final class Bucket {
+    final int targetWaitSeconds;
+    int issued;
+    int served;
+    int noShow;
+    int cancelled;
+    int expired;
+    int transferred;
+    int withinTarget;
+    final List<Long> waits = new ArrayList<>();
+    final List<Long> serviceTimes = new ArrayList<>();
+
+    Bucket(int targetWaitSeconds) {
+      this.targetWaitSeconds = targetWaitSeconds;
+    }
+
+    void waited(long seconds) {
+      waits.add(seconds);
+      if (seconds <= targetWaitSeconds) {
+        withinTarget++;
+      }
+    }
+
+    StatsRow row(String branch, String service, LocalDate date, Integer hour) {
+      Double share = waits.isEmpty() ? null : Math.round(1000.0 * withinTarget / waits.size()) / 1000.0;
+      return new StatsRow(branch, service, date, hour, issued, served, noShow, cancelled, expired, transferred,
+          Figures.of(waits), Figures.of(serviceTimes), share);
+    }
+  }
+
+  /** Reads events one by one into hourly and total buckets. */
+  private static final class Tally implements Event.Visitor<Void> {
+    final BranchDef def;
+    final Map<Key, Bucket> hourly = new TreeMap<>();
+    final Map<String, Bucket> totals = new java.util.LinkedHashMap<>();
+    final Map<String, Open> tickets = new HashMap<>();
+    final LocalDate lastDay;
+    Instant at;
+
+    Tally(BranchDef def, LocalDate lastDay) {
+      this.def = def;
+      this.lastDay = lastDay;
+    }
+
+    void take(Recorded r) {
+      at = r.at();
+      boolean after = at.atZone(def.zone()).toLocalDate().isAfter(lastDay);
+      if (!after || r.event() instanceof Event.TicketCancelled c && "expired".equals(c.reason())) {
+        r.event().accept(this);
+      }
+    }
+
+    /** Counts something for a service in the current event's hour and in its total. */
+    private void count(String service, java.util.function.Consumer<Bucket> what) {
+      count(service, at, what);
+    }
+
+    /** Counts something for a service in the hour of {@code when} and in its total. */
+    private void count(String service, Instant when, java.util.function.Consumer<Bucket> what) {
+      int target = def.service(service).map(ServiceDef::targetWaitSeconds).orElse(0);
+      ZonedDateTime local = when.atZone(def.zone());
+      what.accept(hourly.computeIfAbsent(new Key(local.toLocalDate(), local.getHour(), service), k -> new Bucket(target)));
+      what.accept(totals.computeIfAbsent(service, k -> new Bucket(target)));
+    }
+
+    private static long seconds(Instant from, Instant to) {
+      return Duration.between(from, to).getSeconds();
+    }
+
+    @Override
+    public Void ticketIssued(Event.TicketIssued e) {
+      Open t = new Open();
+      t.service = e.service();
+      t.queuedAt = at;
+      tickets.put(e.ticket(), t);
+      count(e.service(), b -> b.issued++);
+      return null;
+    }
+
+    @Override
+    public Void ticketCalled(Event.TicketCalled e) {
+      Open t = tickets.get(e.ticket());
+      if (t != null) {
+        long wait = seconds(t.queuedAt, at);
+        count(t.service, b -> b.waited(wait));
+      }
+      return null;
+    }
+
+    @Override
+    public Void serviceStarted(Event.ServiceStarted e) {
+      Open t = tickets.get(e.ticket());
+      if (t != null) {
+        t.startedAt = at;
+      }
+      return null;
+    }
+
+    @Override
+    public Void ticketDone(Event.TicketDone e) {
+      Open t = tickets.remove(e.ticket());
+      if (t != null) {
+        Long time = t.startedAt == null ? null : seconds(t.startedAt, at);
+        count(t.service, b -> {
+          b.served++;
+          if (time != null) {
+            b.serviceTimes.add(time);
+          }
+        });
+      }
+      return null;
+    }
+
+    @Override
+    public Void ticketNoShow(Event.TicketNoShow e) {
+      Open t = tickets.remove(e.ticket());
+      if (t != null) {
+        count(t.service, b -> b.noShow++);
+      }
+      return null;
+    }
+
+    @Override
+    public Void ticketCancelled(Event.TicketCancelled e) {
+      Open t = tickets.remove(e.ticket());
+      if (t != null) {
+        if ("expired".equals(e.reason())) {
+          count(t.service, t.queuedAt, b -> b.expired++);
+        } else {
+          count(t.service, b -> b.cancelled++);
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public Void ticketTransferred(Event.TicketTransferred e) {
+      Open t = tickets.get(e.ticket());
+      if (t != null) {
+        count(t.service, b -> b.transferred++);
+        t.service = e.toService();
+        t.queuedAt = at;
+        t.startedAt = null;
+      }
+      return null;
+    }
+
+    @Override
+    public Void dayStarted(Event.DayStarted e) {
+      return null;
+    }
+
+    @Override
+    public Void deskOpened(Event.DeskOpened e) {
+      return null;
+    }
+
+    @Override
+    public Void deskPaused(Event.DeskPaused e) {
+      return null;
+    }
+
+    @Override
+    public Void deskResumed(Event.DeskResumed e) {
+      return null;
+    }
+
+    @Override
+    public Void deskClosed(Event.DeskClosed e) {
+      return null;
+    }
+
+    @Override
+    public Void ticketRecalled(Event.TicketRecalled e) {
+      return null;
+    }
+
+    @Override
+    public Void availabilityChanged(Event.AvailabilityChanged e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dk.queue.core.stats;
+
+import java.util.List;
+
+/** Statistics as CSV (RFC 4180, comma-separated, one header line): hourly rows, then each service's total. */
+public final class StatisticsCsv {
+  public static final String HEADER = "branch,service,date,hour,issued,served,no_show,cancelled,expired,transferred,"
+      + "wait_count,wait_mean_s,wait_median_s,wait_p90_s,wait_max_s,"
+      + "service_count,service_mean_s,service_median_s,service_p90_s,service_max_s,within_target_share";
+
+  private StatisticsCsv() {}
+
+  /** The rows of every branch; a total row has the date empty and the hour {@code total}. */
+  public static String render(List<BranchStatistics> branches) {
+    StringBuilder out = new StringBuilder(HEADER).append("\r\n");
+    for (BranchStatistics b : branches) {
+      b.hours().forEach(r -> line(out, r));
+      b.totals().forEach(r -> line(out, r));
+    }
+    return out.toString();
+  }
+
+  private static void line(StringBuilder out, StatsRow r) {
+    out.append(field(r.branch())).append(',').append(field(r.service())).append(',')
+        .append(r.date() == null ? "" : r.date().toString()).append(',')
+        .append(r.hour() == null ? "total" : String.format(java.util.Locale.ROOT, "%02d", r.hour())).append(',')
+        .append(r.issued()).append(',').append(r.served()).append(',').append(r.noShow()).append(',')
+        .append(r.cancelled()).append(',').append(r.expired()).append(',').append(r.transferred()).append(',');
+    figures(out, r.waitSeconds());
+    figures(out, r.serviceSeconds());
+    out.append(number(r.withinTargetShare())).append("\r\n");
+  }
+
+  private static void figures(StringBuilder out, Figures f) {
+    out.append(f.count()).append(',').append(number(f.mean())).append(',').append(number(f.median())).append(',')
+        .append(number(f.p90())).append(',').append(number(f.max())).append(',');
+  }
+
+  private static String number(Number n) {
+    if (n == null) {
+      return "";
+    }
+    if (n instanceof Double d && d == Math.rint(d)) {
+      return String.valueOf(d.longValue());
+    }
+    return n.toString();
+  }
+
+  private static String field(String s) {
+    if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+      return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+    return s;
+  }
+}

@@ -1,0 +1,32 @@
+package dk.queue.core.stats;
+
+import java.time.LocalDate;
+
+/**
+ * The figures of one service at one branch, for one local hour of one day, or for the whole range
+ * ({@code date} and {@code hour} null). Each count falls in the hour of its event: issued when
+ * taken, served when done, a wait when the ticket was called, a service time when it was done.
+ *
+ * @param cancelled        tickets the citizen cancelled
+ * @param expired          tickets left over at the end of the day, counted in the hour they joined
+ *                         their last queue
+ * @param transferred      tickets sent on from this service to another
+ * @param waitSeconds      from joining the queue (taking the ticket, or a transfer) to being called
+ * @param serviceSeconds   from the citizen's arrival at the desk to done
+ * @param withinTargetShare the share of calls that came within the service's target wait (0-1),
+ *                          null without calls
+ */
+public record StatsRow(
+    String branch,
+    String service,
+    LocalDate date,
+    Integer hour,
+    int issued,
+    int served,
+    int noShow,
+    int cancelled,
+    int expired,
+    int transferred,
+    Figures waitSeconds,
+    Figures serviceSeconds,
+    Double withinTargetShare) {}

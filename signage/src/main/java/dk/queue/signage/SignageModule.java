@@ -4,6 +4,7 @@ import dk.queue.core.config.ScreenDef;
 import dk.queue.core.domain.Event;
 import dk.queue.core.domain.Views;
 import dk.queue.core.engine.Update;
+import dk.queue.core.http.Frames;
 import dk.queue.core.http.Sse;
 import dk.queue.core.json.JsonMapping;
 import dk.queue.core.web.Messages;
@@ -31,6 +32,7 @@ public final class SignageModule implements WebModule {
       Event.TicketCalled.class.getSimpleName(), Event.TicketRecalled.class.getSimpleName());
   private static final Map<String, String> SPEECH_LOCALES = Map.of(Messages.DANISH, "da-DK", Messages.ENGLISH, "en-GB");
   private static final Pattern NUMBER = Pattern.compile("([A-Z]+)(\\d+)");
+  private final Frames frames = new Frames();
   private Pages pages = new Pages();
 
   @Override
@@ -75,9 +77,7 @@ public final class SignageModule implements WebModule {
         response.reset();
         return;
       }
-      ScreenModel model = ScreenModel.of(node.config(), screen.get(), update.snapshot(), Instant.now());
-      response.write(Sse.event("render", update.seq(), pages.render(region(screen.get()), model)));
-      call(update, screen.get()).ifPresent(call -> response.write(Sse.event("call", update.seq(), JsonMapping.encode(call))));
+      response.write(frames.of(screen.get().id(), update, u -> frame(node, screen.get(), u)));
     });
     long heartbeat = rc.vertx().setPeriodic(HEARTBEAT_MS, t -> {
       if (!response.closed()) {
@@ -89,6 +89,14 @@ public final class SignageModule implements WebModule {
       close(sub);
       close(counted);
     });
+  }
+
+  /** The region rendered for this update, and the call to announce if there is one. */
+  private String frame(NodeContext node, ScreenDef screen, Update update) {
+    ScreenModel model = ScreenModel.of(node.config(), screen, update.snapshot(), Instant.now());
+    String render = Sse.event("render", update.seq(), pages.render(region(screen), model));
+    return call(update, screen).map(call -> render + Sse.event("call", update.seq(), JsonMapping.encode(call)))
+        .orElse(render);
   }
 
   static String region(ScreenDef screen) {

@@ -36,6 +36,8 @@ final class BranchFeed {
   private MessageConsumer<String> consumer;
   private long last = -1;
   private long gapTimer = -1;
+  /** The snapshot at {@code last}, shared by every subscriber that joins before the next change. */
+  private Update current;
 
   BranchFeed(String branch, Context context, Supplier<Future<BranchState>> state, Clock clock) {
     this.branch = branch;
@@ -75,6 +77,12 @@ final class BranchFeed {
       client.cursor = afterSeq;
       clients.add(client);
       recent.forEach(client::offer);
+      return;
+    }
+    if (current != null) {
+      // The feed is up to date: its latest snapshot is the branch as it is, no need to read it.
+      client.deliver(current);
+      clients.add(client);
       return;
     }
     state.get().onSuccess(s -> {
@@ -147,6 +155,7 @@ final class BranchFeed {
         } else {
           Update snap = new Update(branch, s.seq(), null, snapshot);
           last = s.seq();
+          current = snap;
           recent.clear();
           clients.forEach(c -> c.deliver(snap));
         }
@@ -171,6 +180,7 @@ final class BranchFeed {
 
   private void publish(Update u) {
     last = u.seq();
+    current = new Update(branch, u.seq(), null, u.snapshot());
     recent.addLast(u);
     while (recent.size() > KEPT) {
       recent.removeFirst();

@@ -17,6 +17,7 @@ final class EventStreams {
   static final java.util.Set<String> KINDS = java.util.Set.of("kiosk", "desk", "phone", "screen", "ops");
   private final Engine engine;
   private final dk.queue.core.metrics.QueueMetrics metrics;
+  private final Frames frames = new Frames();
 
   EventStreams(Engine engine, dk.queue.core.metrics.QueueMetrics metrics) {
     this.engine = engine;
@@ -45,7 +46,8 @@ final class EventStreams {
         response.reset();
         return;
       }
-      response.write(Sse.event(update.isSnapshot() ? "snapshot" : "change", update.seq(), update.json()));
+      response.write(frames.of(branch, update,
+          u -> Sse.event(u.isSnapshot() ? "snapshot" : "change", u.seq(), u.json())));
     });
     long heartbeat = rc.vertx().setPeriodic(HEARTBEAT_MS, t -> {
       if (!response.closed()) {

@@ -30,15 +30,15 @@ import org.HdrHistogram.Recorder;
  * prints every figure of ours beside the baseline's, with their ratio, and writes the table as JSON.
  *
  * <p>Run: {@code java -cp ops/target/queue-node.jar dk.queue.ops.bench.Bench [--branches 20]
- * [--desks 4] [--screens 1000] [--connections 10000] [--rates 500,1000,2000,3000,4000]
+ * [--desks 4] [--screens 1000] [--connections 10000] [--rates 100,250,500,1000,2000,4000]
  * [--step-seconds 6] [--kills 5] [--phases screens,commands,streams,failover] [--json target/bench.json]}
  */
 public final class Bench {
   /** bcrypt of 0000, the PIN of every benchmark staff member. */
   private static final String PIN_HASH = "$2a$10$HGO/oOAkKvW.FAY50b1zFu35EAoly5kuA0S/UiXh.7GyGGkrs9gjS";
   private static final long TIMEOUT_MS = 5_000;
-  /** How long a desk with nobody to call waits before it tries again. */
-  private static final long IDLE_DESK_MS = 250;
+  /** How long a desk with nobody to call waits before it looks again. */
+  private static final long IDLE_DESK_MS = 20;
 
   private final int branches;
   private final int desks;
@@ -58,7 +58,7 @@ public final class Bench {
     desks = Integer.parseInt(a.getOrDefault("desks", "4"));
     screens = Integer.parseInt(a.getOrDefault("screens", "1000"));
     connections = Integer.parseInt(a.getOrDefault("connections", "10000"));
-    rates = Arrays.stream(a.getOrDefault("rates", "500,1000,2000,3000,4000").split(",")).mapToInt(Integer::parseInt).toArray();
+    rates = Arrays.stream(a.getOrDefault("rates", "100,250,500,1000,2000,4000").split(",")).mapToInt(Integer::parseInt).toArray();
     stepSeconds = Integer.parseInt(a.getOrDefault("step-seconds", "6"));
     kills = Integer.parseInt(a.getOrDefault("kills", "5"));
     json = Path.of(a.getOrDefault("json", "target/bench.json"));
@@ -83,9 +83,8 @@ public final class Bench {
     int base = 21_000 + (int) (ProcessHandle.current().pid() % 300) * 10;
     try (Client client = new Client(Math.max(screens, connections))) {
       double[] callPayload;
-      try (Nodes ours = new Nodes(3, base, i -> List.of("java", "-Xmx1g", "-cp", jarPath(), "dk.queue.ops.Main",
-          "--cluster", "--members", members(base), "--cluster-port", String.valueOf(base + 100 + i),
-          "--port", String.valueOf(base + i), "--config", config.toString(), "--data-dir", work.resolve("data-" + i).toString()),
+      try (Nodes ours = new Nodes(3, base, i -> java(List.of("dk.queue.ops.Main", "--cluster", "--members", members(base), "--cluster-port", String.valueOf(base + 100 + i),
+          "--port", String.valueOf(base + i), "--config", config.toString(), "--data-dir", work.resolve("data-" + i).toString())),
           "Queue node ready")) {
         log("Starting three nodes");
         ours.startAll();
@@ -101,8 +100,8 @@ public final class Bench {
           failover(client, ours, staff);
         }
       }
-      try (Nodes raw = new Nodes(3, base + 10, i -> List.of("java", "-Xmx1g", "-cp", jarPath(), BaselineNode.class.getName(),
-          String.valueOf(base + 10 + i), String.valueOf(base + 110 + i), String.valueOf(i), members(base + 10)),
+      try (Nodes raw = new Nodes(3, base + 10, i -> java(List.of(BaselineNode.class.getName(),
+          String.valueOf(base + 10 + i), String.valueOf(base + 110 + i), String.valueOf(i), members(base + 10))),
           "Baseline node ready")) {
         log("Starting three baseline nodes");
         raw.startAll();
@@ -120,6 +119,18 @@ public final class Bench {
       }
     }
     print();
+  }
+
+  /** A node's command line: the same JVM settings for ours and the baseline, plus any in -Dbench.jvm. */
+  private static List<String> java(List<String> mainAndArgs) {
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+    String extra = System.getProperty("bench.jvm", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(List.of("-cp", jarPath()));
+    command.addAll(mainAndArgs);
+    return command;
   }
 
   private static String jarPath() {
@@ -350,6 +361,7 @@ public final class Bench {
     Histogram callAtBest = null;
     Histogram[] lowest = null;
     int lowestRate = 0;
+    int most = 0;
     for (int rate : rates) {
       log("Commands at " + rate + "/s for " + stepSeconds + " s");
       Recorder issue = new Recorder(3);
@@ -357,10 +369,13 @@ public final class Bench {
       Recorder other = new Recorder(3);
       AtomicLong done = new AtomicLong();
       AtomicBoolean running = new AtomicBoolean(true);
+      AtomicInteger[] waiting = new AtomicInteger[branches + 1];
       List<CompletableFuture<Void>> deskLoops = new ArrayList<>();
       for (int b = 1; b <= branches; b++) {
+        waiting[b] = new AtomicInteger();
         for (int d = 1; d <= desks; d++) {
-          deskLoops.add(deskLoop(client, nodes.url((b + d) % 3) + desk(b, d), staff.token(b, d), running, call, other, done));
+          deskLoops.add(deskLoop(client, nodes.url((b + d) % 3) + desk(b, d), staff.token(b, d), waiting[b], running,
+              call, other, done));
         }
       }
       double issuesPerSecond = rate / 4.0;
@@ -381,6 +396,7 @@ public final class Bench {
               issue.recordValue(Math.max(1, (System.nanoTime() - scheduled) / 1000));
               if (r.succeeded() && r.result().status() == 201) {
                 done.incrementAndGet();
+                waiting[b].incrementAndGet();
               } else {
                 failed.incrementAndGet();
               }
@@ -409,11 +425,13 @@ public final class Bench {
         lowest = new Histogram[] {is, ca};
         lowestRate = rate;
       }
-      if (p99 >= 50) {
-        break; // the rate is past what the cluster sustains; higher steps only take longer
+      most = Math.max(most, (int) achieved);
+      if (achieved < 0.7 * rate) {
+        break; // the cluster is saturated; higher steps only take longer
       }
     }
     row("highest sustained commands/s with p99 < 50 ms", best);
+    row("most commands/s done in a step, whatever the latency", most);
     if (issueAtBest != null) {
       percentiles("issue ticket", issueAtBest, false);
       percentiles("call-next", callAtBest, false);
@@ -424,8 +442,12 @@ public final class Bench {
     }
   }
 
-  private CompletableFuture<Void> deskLoop(Client client, String deskUrl, String token, AtomicBoolean running,
-                                           Recorder call, Recorder other, AtomicLong done) {
+  /**
+   * One desk: when the branch's queue (as the kiosks know it) is not empty it calls, starts and
+   * finishes; otherwise it looks again a moment later, as staff watching the queue panel do.
+   */
+  private CompletableFuture<Void> deskLoop(Client client, String deskUrl, String token, AtomicInteger waiting,
+                                           AtomicBoolean running, Recorder call, Recorder other, AtomicLong done) {
     CompletableFuture<Void> finished = new CompletableFuture<>();
     Runnable[] next = new Runnable[1];
     next[0] = () -> {
@@ -433,11 +455,14 @@ public final class Bench {
         finished.complete(null);
         return;
       }
+      if (waiting.getAndUpdate(w -> w > 0 ? w - 1 : 0) <= 0) {
+        client.vertx.setTimer(IDLE_DESK_MS, t -> next[0].run());
+        return;
+      }
       long t0 = System.nanoTime();
       client.post(deskUrl + "/call-next", "{}", token).onComplete(r -> {
         call.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
         if (r.failed() || r.result().status() != 200) {
-          // Nobody waits: staff look up and press again a moment later.
           client.vertx.setTimer(IDLE_DESK_MS, t -> next[0].run());
           return;
         }
@@ -476,6 +501,7 @@ public final class Bench {
 
   private void echoRates(Client client, Nodes nodes) throws Exception {
     int best = 0;
+    int most = 0;
     Histogram atBest = null;
     for (int rate : rates) {
       log("Baseline echo at " + rate + "/s for " + stepSeconds + " s");
@@ -501,12 +527,14 @@ public final class Bench {
       Thread.sleep(500);
       double achieved = done.get() / ((System.nanoTime() - start) / 1e9 - 0.5);
       Histogram h = rec.getIntervalHistogram();
+      most = Math.max(most, (int) achieved);
       if (ms(h.getValueAtPercentile(99)) < 50 && achieved >= 0.9 * rate) {
         best = (int) achieved;
         atBest = h;
       }
     }
     baseline("highest sustained commands/s with p99 < 50 ms", best);
+    baseline("most commands/s done in a step, whatever the latency", most);
     if (atBest != null) {
       percentiles("issue ticket", atBest, true);
       percentiles("call-next", atBest, true);

@@ -71,6 +71,17 @@ class ClusterIT {
     throw new AssertionError("nobody owns " + branch);
   }
 
+  /** Waits until every live member says the cluster is safe: no migration, every backup in step. */
+  void awaitSafe() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    for (NodeProcess n : alive()) {
+      while (!JsonMapping.mapper().readTree(n.readiness(Http.CLIENT)).at("/checks/cluster/safe").asBoolean()) {
+        assertThat(System.nanoTime()).as("cluster safe within 60 s").isLessThan(deadline);
+        Thread.sleep(100);
+      }
+    }
+  }
+
   List<NodeProcess> alive() {
     return nodes.stream().filter(NodeProcess::alive).toList();
   }
@@ -420,6 +431,7 @@ class ClusterIT {
     for (NodeProcess n : nodes) {
       n.stop();
       n.start().awaitReady(120);
+      awaitSafe();
     }
     int afterRolling = issued.size();
 
@@ -436,6 +448,7 @@ class ClusterIT {
       }
       pauses.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
       victim.start().awaitReady(120);
+      awaitSafe();
     }
     running.set(false);
     kiosk.join(30_000);

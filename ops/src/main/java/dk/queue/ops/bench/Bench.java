@@ -623,12 +623,24 @@ public final class Bench {
       }
       pauses.add(recovered == 0 ? 30_000 : (recovered - killed) / 1e6);
       nodes.start(owner).await(120, TimeUnit.SECONDS);
-      Thread.sleep(3000); // let the partitions settle before the next kill
+      awaitSafe(client, nodes);
     }
     pauses.sort(Double::compare);
     notes.add("failover pauses (ms): " + pauses.stream().map(p -> String.format(Locale.ROOT, "%.0f", p)).toList());
     row("failover: kill -9 to next success, median ms", pauses.get(pauses.size() / 2));
     row("failover: kill -9 to next success, max ms", pauses.get(pauses.size() - 1));
+  }
+
+  /** Waits until every node says the cluster is safe (no migration, backups in step), at most 60 s. */
+  private static void awaitSafe(Client client, Nodes nodes) throws Exception {
+    long deadline = System.currentTimeMillis() + 60_000;
+    for (int i = 0; i < 3; i++) {
+      while (System.currentTimeMillis() < deadline && !client.send(io.vertx.core.http.HttpMethod.GET,
+          nodes.url(i) + "/health/ready", null, null).await().json().getJsonObject("checks")
+          .getJsonObject("cluster").getBoolean("safe", false)) {
+        Thread.sleep(100);
+      }
+    }
   }
 
   private static int owner(Client client, Nodes nodes, String branch) throws Exception {

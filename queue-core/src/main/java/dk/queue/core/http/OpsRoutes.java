@@ -3,6 +3,7 @@ package dk.queue.core.http;
 import com.hazelcast.core.HazelcastInstance;
 import dk.queue.core.engine.Engine;
 import dk.queue.core.metrics.QueueMetrics;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
@@ -31,14 +32,17 @@ final class OpsRoutes {
   }
 
   private void ready(RoutingContext rc) {
-    engine.outboxBacklog().onSuccess(backlog -> ready(rc, backlog));
+    // Whether the cluster is safe is asked of every member and waited for: not on the event loop.
+    Future<Boolean> safe = rc.vertx().executeBlocking(() -> hazelcast.getLifecycleService().isRunning()
+        && hazelcast.getPartitionService().isClusterSafe(), false);
+    engine.outboxBacklog().onSuccess(backlog -> safe.otherwise(false).onSuccess(s -> ready(rc, backlog, s)));
   }
 
   /**
    * Ready means the node can serve: quorum, branches loaded. A store that is down does not make it
    * unready, since commands go on and the outbox keeps their events: the body says "degraded".
    */
-  private void ready(RoutingContext rc, int backlog) {
+  private void ready(RoutingContext rc, int backlog, boolean safe) {
     Map<String, Object> checks = new LinkedHashMap<>();
     boolean cluster = hazelcast.getLifecycleService().isRunning();
     int members = cluster ? hazelcast.getCluster().getMembers().size() : 0;
@@ -49,6 +53,8 @@ final class OpsRoutes {
     clusterCheck.put("quorumSize", this.quorum);
     clusterCheck.put("quorum", quorum);
     clusterCheck.put("ownedBranches", cluster ? engine.ownedBranches() : java.util.Set.of());
+    // No migration running and every backup in step: the moment to take the next node down.
+    clusterCheck.put("safe", safe);
     checks.put("cluster", clusterCheck);
     checks.put("branches", Map.of("up", engine.started()));
     Map<String, Object> store = new LinkedHashMap<>();

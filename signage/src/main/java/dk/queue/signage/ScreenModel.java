@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  */
 public record ScreenModel(String screenId, String branchName, String layout, boolean english, boolean alternate,
                           boolean sound, String zone, Look look, Call latest, List<Call> earlier,
-                          List<ServiceRow> services, List<Look.Slide> slides, Counter counter) {
+                          List<ServiceRow> services, Counter counter) {
 
   /** How many calls a screen lists below the newest one. */
   public static final int EARLIER_CALLS = 5;
@@ -70,7 +70,7 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
     return new ScreenModel(screen.id(), snapshot.name(), screen.layout(),
         screen.languages().contains(Messages.ENGLISH), ScreenDef.ALTERNATE.equals(screen.languageMode()),
         screen.sound(), zone.getId(), look, calls.isEmpty() ? null : calls.get(0),
-        calls.size() > 1 ? calls.subList(1, calls.size()) : List.of(), services, look.slides(), counter);
+        calls.size() > 1 ? calls.subList(1, calls.size()) : List.of(), services, counter);
   }
 
   private static Counter counter(Views.BranchSnapshot snapshot, String deskId) {

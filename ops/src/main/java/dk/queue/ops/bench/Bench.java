@@ -1,6 +1,7 @@
 package dk.queue.ops.bench;
 
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -338,7 +339,7 @@ public final class Bench {
     while (System.currentTimeMillis() < deadline) {
       int held = 0;
       for (int i = 0; i < 3; i++) {
-        held += client.send(io.vertx.core.http.HttpMethod.GET, nodes.url(i) + "/health/ready", null, null).await()
+        held += client.send(HttpMethod.GET, nodes.url(i) + "/health/ready", null, null).await()
             .json().getInteger("streams", 0);
       }
       if (held >= count) {
@@ -499,10 +500,10 @@ public final class Bench {
   private void drain(Client client, Nodes nodes) {
     List<Future<?>> all = new ArrayList<>();
     for (int b = 1; b <= branches; b++) {
-      JsonArray waiting = client.send(io.vertx.core.http.HttpMethod.GET, nodes.url(b % 3) + "/api/branches/bench-" + b,
+      JsonArray waiting = client.send(HttpMethod.GET, nodes.url(b % 3) + "/api/branches/bench-" + b,
           null, null).await().json().getJsonArray("waiting");
       for (int i = 0; i < waiting.size(); i++) {
-        all.add(client.send(io.vertx.core.http.HttpMethod.DELETE,
+        all.add(client.send(HttpMethod.DELETE,
             nodes.url(i % 3) + "/api/tickets/" + waiting.getJsonObject(i).getString("id"), null, null));
       }
     }
@@ -647,7 +648,7 @@ public final class Bench {
   private static void awaitSafe(Client client, Nodes nodes) throws Exception {
     long deadline = System.currentTimeMillis() + 60_000;
     for (int i = 0; i < 3; i++) {
-      while (System.currentTimeMillis() < deadline && !client.send(io.vertx.core.http.HttpMethod.GET,
+      while (System.currentTimeMillis() < deadline && !client.send(HttpMethod.GET,
           nodes.url(i) + "/health/ready", null, null).await().json().getJsonObject("checks")
           .getJsonObject("cluster").getBoolean("safe", false)) {
         Thread.sleep(100);
@@ -657,7 +658,7 @@ public final class Bench {
 
   private static int owner(Client client, Nodes nodes, String branch) throws Exception {
     for (int i = 0; i < 3; i++) {
-      JsonObject ready = client.send(io.vertx.core.http.HttpMethod.GET, nodes.url(i) + "/health/ready", null, null)
+      JsonObject ready = client.send(HttpMethod.GET, nodes.url(i) + "/health/ready", null, null)
           .await().json();
       JsonArray owned = ready.getJsonObject("checks").getJsonObject("cluster").getJsonArray("ownedBranches");
       if (owned != null && owned.contains(branch)) {

@@ -6,7 +6,6 @@ import dk.queue.core.domain.BranchState;
 import dk.queue.core.domain.Command;
 import dk.queue.core.domain.Decision;
 import dk.queue.core.domain.Rejection;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,9 +33,6 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
     Decision.Accepted accepted = (Decision.Accepted) decision;
     if (!accepted.events().isEmpty()) {
       entry.setValue(accepted.state());
-    } else if (command instanceof Command.CallNext) {
-      // Nobody to call: the caller answers 204 and needs nothing more, and desks ask often.
-      return new Outcome(null, List.of(), null);
     }
     // The caller looks only at the tickets this command touched: those it finished are the newest
     // finished ones (one per event at most), and a repeated issue asks for its ticket again. Leaving

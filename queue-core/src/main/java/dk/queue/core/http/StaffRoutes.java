@@ -8,7 +8,6 @@ import dk.queue.core.domain.Views;
 import dk.queue.core.engine.Engine;
 import dk.queue.core.engine.Outcome;
 import dk.queue.core.json.JsonMapping;
-import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;

@@ -39,33 +39,86 @@ window.Live = (function () {
       if (stale) stale.classList.remove('stale');
     }
     let failures = 0;
+    let stopped = false;
+    function retry() {
+      // The browser gave up, or this node keeps failing: try the next node, slower each round.
+      if (source) source.close();
+      failures = 0;
+      moveOn();
+      setTimeout(open, delay);
+      delay = Math.min(delay * 2, 15000);
+    }
+    function deliver(name, data, id) {
+      if (id) lastId = id;
+      online();
+      handlers[name](data, { lastEventId: id });
+    }
     function open() {
+      if (stopped) return;
+      if (options.headers) { openWithHeaders(); return; }
       const sep = path.indexOf('?') < 0 ? '?' : '&';
       const target = url(path);
       source = new EventSource(lastId === null ? target : target + sep + 'lastEventId=' + encodeURIComponent(lastId));
       source.onopen = function () { failures = 0; online(); };
       Object.keys(handlers).forEach(function (name) {
-        source.addEventListener(name, function (e) {
-          if (e.lastEventId) lastId = e.lastEventId;
-          online();
-          handlers[name](e.data, e);
-        });
+        source.addEventListener(name, function (e) { deliver(name, e.data, e.lastEventId); });
       });
       source.onerror = function () {
         offline();
         failures++;
-        if (source.readyState === EventSource.CLOSED || (nodes.length > 0 && failures >= 2)) {
-          // The browser gave up, or this node keeps failing: try the next node, slower each round.
-          source.close();
-          failures = 0;
-          moveOn();
-          setTimeout(open, delay);
-          delay = Math.min(delay * 2, 15000);
-        }
+        if (source.readyState === EventSource.CLOSED || (nodes.length > 0 && failures >= 2)) retry();
       };
     }
+    // EventSource cannot send a header: a stream that needs one (a staff token) is read with fetch.
+    function openWithHeaders() {
+      const controller = new AbortController();
+      source = { close: function () { controller.abort(); } };
+      const headers = Object.assign({ Accept: 'text/event-stream' }, options.headers);
+      if (lastId !== null) headers['Last-Event-ID'] = lastId;
+      fetch(url(path), { headers: headers, signal: controller.signal }).then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        failures = 0;
+        online();
+        const reader = r.body.getReader();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        function pump() {
+          return reader.read().then(function (chunk) {
+            if (chunk.done) throw new Error('closed');
+            buffer += decoder.decode(chunk.value, { stream: true });
+            let end;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              dispatch(buffer.slice(0, end));
+              buffer = buffer.slice(end + 2);
+            }
+            return pump();
+          });
+        }
+        return pump();
+      }).catch(function () {
+        if (stopped || controller.signal.aborted) return;
+        offline();
+        retry();
+      });
+    }
+    function dispatch(block) {
+      let name = 'message';
+      let id = null;
+      const data = [];
+      block.split('\n').forEach(function (line) {
+        const colon = line.indexOf(':');
+        if (colon === 0) return;
+        const field = colon < 0 ? line : line.slice(0, colon);
+        let value = colon < 0 ? '' : line.slice(colon + 1);
+        if (value.charAt(0) === ' ') value = value.slice(1);
+        if (field === 'event') name = value;
+        else if (field === 'data') data.push(value);
+        else if (field === 'id') id = value;
+      });
+      if (data.length > 0 && handlers[name]) deliver(name, data.join('\n'), id);
+    }
     open();
-    return { close: function () { if (source) source.close(); } };
+    return { close: function () { stopped = true; if (source) source.close(); } };
   }
 
   // A request to the node in use; when it does not answer, the next request goes to the next node.

@@ -6,7 +6,7 @@ import dk.queue.core.config.ScreenDef;
 import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.LocalizedText;
 import dk.queue.core.domain.TimeRange;
-import dk.queue.core.domain.Views;
+import dk.queue.core.views.BranchView;
 import dk.queue.core.web.Messages;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +53,7 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
   /** A counter display: the desk, its state ({@code closed}, {@code open}, ...) and current ticket. */
   public record Counter(String deskName, String state, String number, LocalizedText label) {}
 
-  public static ScreenModel of(QueueConfig config, ScreenDef screen, Views.BranchSnapshot snapshot, Instant now) {
+  public static ScreenModel of(QueueConfig config, ScreenDef screen, BranchView snapshot, Instant now) {
     BranchDef branch = config.branch(screen.branch()).orElseThrow();
     ZoneId zone = branch.zone();
     List<Call> calls = snapshot.recentCalls().stream()
@@ -73,8 +73,8 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
         calls.size() > 1 ? calls.subList(1, calls.size()) : List.of(), services, counter);
   }
 
-  private static Counter counter(Views.BranchSnapshot snapshot, String deskId) {
-    Views.DeskView desk = snapshot.desks().stream().filter(d -> d.id().equals(deskId)).findFirst().orElseThrow();
+  private static Counter counter(BranchView snapshot, String deskId) {
+    BranchView.DeskView desk = snapshot.desks().stream().filter(d -> d.id().equals(deskId)).findFirst().orElseThrow();
     String number = desk.current() == null ? null : desk.current().number();
     String label = switch (desk.state()) {
       case "closed" -> "screen.counter.closed";
@@ -85,7 +85,7 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
     return new Counter(desk.name(), desk.state(), number, text(lang -> Messages.text(lang, label)));
   }
 
-  private static ServiceRow row(Views.ServiceView s, QueueConfig config, BranchDef here, Instant now) {
+  private static ServiceRow row(BranchView.ServiceView s, QueueConfig config, BranchDef here, Instant now) {
     boolean available = s.available() && !s.appointmentOnly();
     return new ServiceRow(s.id(), s.name(), available,
         text(lang -> status(s, here.zone(), now, lang)),
@@ -96,7 +96,7 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
     return new LocalizedText(inLanguage.apply(Messages.DANISH), inLanguage.apply(Messages.ENGLISH));
   }
 
-  private static String status(Views.ServiceView s, ZoneId zone, Instant now, String lang) {
+  private static String status(BranchView.ServiceView s, ZoneId zone, Instant now, String lang) {
     if (s.appointmentOnly()) {
       return Messages.text(lang, "screen.appointmentOnly");
     }
@@ -109,7 +109,7 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
     return Messages.text(lang, "screen.notNow");
   }
 
-  private static String expectedWait(Views.ServiceView s) {
+  private static String expectedWait(BranchView.ServiceView s) {
     if (s.estimatedWaitSeconds() == null) {
       return "";
     }

@@ -2,16 +2,16 @@ package dk.queue.signage;
 
 import dk.queue.core.config.ScreenDef;
 import dk.queue.core.domain.Event;
-import dk.queue.core.domain.Views;
 import dk.queue.core.engine.Update;
 import dk.queue.core.http.Frames;
+import dk.queue.core.http.LiveStream;
 import dk.queue.core.http.Sse;
 import dk.queue.core.json.JsonMapping;
+import dk.queue.core.views.BranchViews;
 import dk.queue.core.web.Messages;
 import dk.queue.core.web.NodeContext;
 import dk.queue.core.web.Pages;
 import dk.queue.core.web.WebModule;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -27,9 +27,8 @@ import java.util.regex.Pattern;
  * change, plus a {@code call} event for each call or recall to announce.
  */
 public final class SignageModule implements WebModule {
-  static final long HEARTBEAT_MS = 15_000;
-  static final java.util.Set<String> ANNOUNCED = java.util.Set.of(
-      Event.TicketCalled.class.getSimpleName(), Event.TicketRecalled.class.getSimpleName());
+  /** How long the page of a screen waits for its branch before answering 503. */
+  static final long PAGE_WAIT_MS = 10_000;
   private static final Map<String, String> SPEECH_LOCALES = Map.of(Messages.DANISH, "da-DK", Messages.ENGLISH, "en-GB");
   private static final Pattern NUMBER = Pattern.compile("([A-Z]+)(\\d+)");
   private final Frames frames = new Frames();
@@ -42,6 +41,11 @@ public final class SignageModule implements WebModule {
     router.get("/screens/:screen/live").handler(rc -> live(rc, node));
   }
 
+  /**
+   * The page, rendered from the branch's public view as this node's feed has it. A feed that gives
+   * nothing within {@link #PAGE_WAIT_MS} (the cluster cannot be read) is a 503 page the browser
+   * retries, not a request that hangs; a client that leaves meanwhile ends the subscription.
+   */
   private void screen(RoutingContext rc, NodeContext node) {
     Optional<ScreenDef> screen = node.config().screen(rc.pathParam("screen"));
     if (screen.isEmpty()) {
@@ -49,14 +53,28 @@ public final class SignageModule implements WebModule {
       return;
     }
     AutoCloseable[] sub = new AutoCloseable[1];
-    boolean[] sent = new boolean[1];
+    boolean[] done = new boolean[1];
+    long timeout = rc.vertx().setTimer(PAGE_WAIT_MS, t -> {
+      if (!done[0]) {
+        done[0] = true;
+        LiveStream.close(sub[0]);
+        pages.unavailable(rc);
+      }
+    });
+    rc.request().connection().closeHandler(v -> {
+      done[0] = true;
+      rc.vertx().cancelTimer(timeout);
+      LiveStream.close(sub[0]);
+    });
     sub[0] = node.feeds().subscribe(screen.get().branch(), update -> {
-      if (sent[0]) {
+      if (done[0]) {
         return;
       }
-      sent[0] = true;
-      rc.vertx().runOnContext(v -> close(sub[0]));
-      pages.send(rc, 200, "screen", ScreenModel.of(node.config(), screen.get(), update.snapshot(), Instant.now()));
+      done[0] = true;
+      rc.vertx().cancelTimer(timeout);
+      rc.vertx().runOnContext(v -> LiveStream.close(sub[0]));
+      pages.send(rc, 200, "screen", ScreenModel.of(node.config(), screen.get(),
+          BranchViews.publicView(update.state(), Instant.now()), Instant.now()));
     });
   }
 
@@ -66,34 +84,15 @@ public final class SignageModule implements WebModule {
       rc.response().setStatusCode(404).end();
       return;
     }
-    HttpServerResponse response = rc.response();
-    AutoCloseable counted = node.metrics().connected("screen");
-    Sse.begin(response);
-    AutoCloseable sub = node.feeds().subscribe(screen.get().branch(), update -> {
-      if (response.closed() || response.ended()) {
-        return;
-      }
-      if (response.writeQueueFull()) {
-        response.reset();
-        return;
-      }
-      response.write(frames.of(screen.get().id(), update, u -> frame(node, screen.get(), u)));
-    });
-    long heartbeat = rc.vertx().setPeriodic(HEARTBEAT_MS, t -> {
-      if (!response.closed()) {
-        response.write(": ping\n\n");
-      }
-    });
-    response.closeHandler(v -> {
-      rc.vertx().cancelTimer(heartbeat);
-      close(sub);
-      close(counted);
-    });
+    ScreenDef def = screen.get();
+    LiveStream.open(rc, node.metrics().connected("screen"), write -> node.feeds().subscribe(def.branch(),
+        update -> write.accept(frames.of(def.id(), update, u -> frame(node, def, u)))));
   }
 
-  /** The region rendered for this update, and the call to announce if there is one. */
+  /** The region rendered for this update, and the call to announce if the update's event is one. */
   private String frame(NodeContext node, ScreenDef screen, Update update) {
-    ScreenModel model = ScreenModel.of(node.config(), screen, update.snapshot(), Instant.now());
+    Instant now = Instant.now();
+    ScreenModel model = ScreenModel.of(node.config(), screen, BranchViews.publicView(update.state(), now), now);
     String render = Sse.event("render", update.seq(), pages.render(region(screen), model));
     return call(update, screen).map(call -> render + Sse.event("call", update.seq(), JsonMapping.encode(call)))
         .orElse(render);
@@ -110,37 +109,35 @@ public final class SignageModule implements WebModule {
   record Announcement(String number, String deskName, List<Spoken> announce) {}
 
   /**
-   * The call to announce, when the update is a call or a recall the screen shows: it is the newest
-   * of the recent calls.
+   * The call to announce: the one the update's event makes (a call or a recall at a desk and of a
+   * service the screen shows), taken from the event itself. A snapshot (the first update, or one
+   * after a gap) announces nothing: the calls it may have skipped are shown, not read out again.
    */
   static Optional<Announcement> call(Update update, ScreenDef screen) {
-    if (!ANNOUNCED.contains(update.type()) || update.snapshot().recentCalls().isEmpty()) {
+    if (update.event() == null) {
       return Optional.empty();
     }
-    Views.CallView c = update.snapshot().recentCalls().get(0);
-    if (!screen.showsDesk(c.desk()) || !screen.showsService(c.service())) {
-      return Optional.empty();
-    }
-    List<Spoken> words = screen.announce().stream()
-        .map(lang -> new Spoken(SPEECH_LOCALES.get(lang), Messages.text(lang, "screen.announce")
-            .replace("{number}", spoken(c.number())).replace("{desk}", c.deskName())))
-        .toList();
-    return Optional.of(new Announcement(c.number(), c.deskName(), words));
+    Event e = update.event().event();
+    Called called = e instanceof Event.TicketCalled c ? new Called(c.number(), c.desk(), c.service())
+        : e instanceof Event.TicketRecalled r ? new Called(r.number(), r.desk(), r.service()) : null;
+    return Optional.ofNullable(called)
+        .filter(c -> screen.showsDesk(c.desk()) && screen.showsService(c.service()))
+        .map(c -> {
+          String deskName = BranchViews.deskName(update.state(), c.desk());
+          List<Spoken> words = screen.announce().stream()
+              .map(lang -> new Spoken(SPEECH_LOCALES.get(lang), Messages.text(lang, "screen.announce")
+                  .replace("{number}", spoken(c.number())).replace("{desk}", deskName)))
+              .toList();
+          return new Announcement(c.number(), deskName, words);
+        });
   }
+
+  /** A call or a recall: the number, desk and service an event names. */
+  private record Called(String number, String desk, String service) {}
 
   /** "P007" is read out as "P 7". */
   static String spoken(String number) {
     Matcher m = NUMBER.matcher(number);
     return m.matches() ? m.group(1) + " " + Integer.parseInt(m.group(2)) : number;
-  }
-
-  private static void close(AutoCloseable c) {
-    try {
-      if (c != null) {
-        c.close();
-      }
-    } catch (Exception ignored) {
-      // closing a subscription only schedules its removal
-    }
   }
 }

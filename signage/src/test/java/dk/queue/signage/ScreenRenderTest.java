@@ -19,8 +19,8 @@ import dk.queue.core.domain.LocalizedText;
 import dk.queue.core.domain.OpeningHours;
 import dk.queue.core.domain.ServiceDef;
 import dk.queue.core.domain.TimeRange;
-import dk.queue.core.domain.Views;
 import dk.queue.core.engine.Update;
+import dk.queue.core.views.BranchViews;
 import dk.queue.core.web.Pages;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -89,7 +89,7 @@ class ScreenRenderTest {
   }
 
   static ScreenModel model(ScreenDef screen, BranchState state) {
-    return ScreenModel.of(config(screen, Map.of()), screen, Views.snapshot(state, NOON.plusSeconds(90)), NOON.plusSeconds(90));
+    return ScreenModel.of(config(screen, Map.of()), screen, BranchViews.publicView(state, NOON.plusSeconds(90)), NOON.plusSeconds(90));
   }
 
   @Test
@@ -157,9 +157,8 @@ class ScreenRenderTest {
   @Test
   void callsAreAnnouncedInTheScreensLanguagesWithTheNumberAsSpoken() {
     BranchState s = branch();
-    Views.BranchSnapshot snapshot = Views.snapshot(s, NOON.plusSeconds(90));
-    Update update = new Update("main", snapshot.seq(),
-        new Recorded("main", snapshot.seq(), NOON, new Event.TicketCalled("main-p1", "d1", "P001", "pas")), snapshot);
+    Update update = new Update("main", s.seq(),
+        new Recorded("main", s.seq(), NOON, new Event.TicketCalled("main-p1", "d1", "P001", "pas")), s);
     ScreenDef both = new ScreenDef("s1", "main", "x", "landscape", List.of("da", "en"), "alongside", true,
         List.of("da", "en"), List.of(), List.of());
     assertThat(SignageModule.call(update, both)).hasValueSatisfying(a -> {
@@ -170,9 +169,26 @@ class ScreenRenderTest {
     ScreenDef otherDesk = new ScreenDef("s1", "main", "x", "landscape", List.of("da"), "alongside", true,
         List.of("da"), List.of(), List.of("d2"));
     assertThat(SignageModule.call(update, otherDesk)).isEmpty();
-    Update issued = new Update("main", snapshot.seq(), new Recorded("main", snapshot.seq(), NOON,
-        new Event.TicketIssued("main-p9", "pas", "P009", Channel.KIOSK, "da")), snapshot);
+    Update issued = new Update("main", s.seq(), new Recorded("main", s.seq(), NOON,
+        new Event.TicketIssued("main-p9", "pas", "P009", Channel.KIOSK, "da")), s);
     assertThat(SignageModule.call(issued, both)).isEmpty();
+  }
+
+  @Test
+  void theAnnouncementIsTheEventsCallNotTheNewestInTheBranch() {
+    BranchState s = branch();
+    String newest = s.recentCalls().get(0).number();
+    Update earlier = new Update("main", s.seq(), new Recorded("main", s.seq(), NOON,
+        new Event.TicketRecalled("main-x", "d2", "L007", "lib")), s);
+    ScreenDef all = new ScreenDef("s1", "main", "x", "landscape", List.of("da"), "alongside", true,
+        List.of("da"), List.of(), List.of());
+    assertThat(newest).isNotEqualTo("L007");
+    assertThat(SignageModule.call(earlier, all)).hasValueSatisfying(a -> {
+      assertThat(a.number()).isEqualTo("L007");
+      assertThat(a.deskName()).isEqualTo("Skranke 2");
+    });
+    // A snapshot (after a gap) says nothing aloud, whatever calls it holds.
+    assertThat(SignageModule.call(new Update("main", s.seq(), null, s), all)).isEmpty();
   }
 
   @Test
@@ -191,7 +207,7 @@ class ScreenRenderTest {
     Look look = new Look("/logo.svg", "#10302a", "#ffffff", "#cde3dc", "#ffcf5c", List.of(
         new Look.Slide(new LocalizedText("Højtlæsning", "Story time"), new LocalizedText("Onsdag kl. 10", "Wednesdays at 10"))));
     ScreenModel m = ScreenModel.of(config(screen, Map.of("main", look)), screen,
-        Views.snapshot(branch(), NOON), NOON);
+        BranchViews.publicView(branch(), NOON), NOON);
     String html = pages.render("screen", m);
     assertThat(html).contains("--bg: #10302a; --fg: #ffffff; --muted: #cde3dc; --accent: #ffcf5c;")
         .contains("<img class=\"logo\" src=\"/logo.svg\"")

@@ -4,9 +4,10 @@ import dk.queue.core.config.KioskDef;
 import dk.queue.core.config.QueueConfig;
 import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.ServiceDef;
-import dk.queue.core.domain.Views;
 import dk.queue.core.engine.Engine;
 import dk.queue.core.engine.IdGenerator;
+import dk.queue.core.views.BranchViews;
+import dk.queue.core.views.TicketView;
 import dk.queue.core.http.ApiException;
 import dk.queue.core.http.Errors;
 import dk.queue.core.json.JsonMapping;
@@ -163,8 +164,8 @@ public final class TerminalsModule implements WebModule {
     engine.state(branch.id())
         .map(state -> {
           Instant now = engine.clock().instant();
-          Views.TicketView ticket = IdGenerator.branchOf(ticketId) == null || !branch.id().equals(IdGenerator.branchOf(ticketId))
-              ? null : Views.ticket(state, ticketId, now).orElse(null);
+          TicketView ticket = IdGenerator.branchOf(ticketId) == null || !branch.id().equals(IdGenerator.branchOf(ticketId))
+              ? null : BranchViews.ticket(state, ticketId, now).orElse(null);
           if (ticket == null) {
             throw ApiException.notFound("unknown_ticket", "No ticket '" + ticketId + "' at " + branch.name());
           }

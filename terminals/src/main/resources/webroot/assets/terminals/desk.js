@@ -1,5 +1,6 @@
 // The staff desk: sign in, choose services in priority order, then call and serve; the desk's
-// state, queues and waiting list stay live from the branch's event stream.
+// state, queues and waiting list (in the order this desk calls) stay live from the branch's staff
+// event stream, which needs the sign-in's token.
 (function () {
   const body = document.body;
   const branch = body.dataset.branch;
@@ -12,6 +13,7 @@
   let token = sessionStorage.getItem('desk-token');
   let me = null;
   let snapshot = null;
+  let stream = null;
   let choosing = false;
   let order = [];
   let errorTimer = null;
@@ -63,13 +65,24 @@
     $('login').hidden = true;
     $('sign-out').hidden = false;
     $('who').textContent = Live.format(t['desk.signedInAs'], { name: me.name });
+    follow();
     render();
+  }
+
+  function follow() {
+    if (stream) stream.close();
+    stream = Live.connect('/api/branches/' + encodeURIComponent(branch) + '/events?client=desk&desk=' + encodeURIComponent(deskId),
+      { snapshot: update, change: update },
+      { marker: $('offline'), stale: $('work'), headers: { Authorization: 'Bearer ' + token } });
   }
 
   function signOut() {
     if (token) api('POST', '/api/logout');
     token = null;
     me = null;
+    if (stream) stream.close();
+    stream = null;
+    snapshot = null;
     sessionStorage.removeItem('desk-token');
     $('login').hidden = false;
     $('setup').hidden = true;
@@ -178,7 +191,7 @@
         s.waiting > 0 ? ' · ' + Live.format(t['desk.longest'], { w: Live.duration(s.longestWaitSeconds, t) }) : '',
         late ? el('span', { class: 'badge', text: t['desk.pastTarget'] }) : null]);
     }));
-    const waiting = snapshot.waiting.filter(function (w) { return d.services.indexOf(w.service) >= 0; });
+    const waiting = (snapshot.waiting || []).filter(function (w) { return d.services.indexOf(w.service) >= 0; });
     $('waiting').replaceChildren.apply($('waiting'), waiting.length === 0
       ? [el('li', { class: 'muted empty', text: t['desk.nobodyWaiting'] })]
       : waiting.slice(0, 30).map(function (w) {
@@ -230,8 +243,6 @@
     snapshot = d.snapshot || d;
     render();
   }
-  Live.connect('/api/branches/' + encodeURIComponent(branch) + '/events?client=desk', { snapshot: update, change: update },
-    { marker: $('offline'), stale: $('work') });
 
   if (token) {
     api('GET', '/api/me').then(function (r) { if (r.status === 200) signedIn(r.body); else signOut(); });

@@ -93,6 +93,7 @@
   });
 
   refresh();
-  Live.connect('/api/branches/' + encodeURIComponent(body.dataset.branch) + '/events?client=phone',
-    { snapshot: refresh, change: refresh }, { marker: $('offline'), stale: $('status') });
+  // The ticket's own stream: its state, place and desk, never anything else of the branch.
+  Live.connect('/api/tickets/' + encodeURIComponent(ticketId) + '/events?client=phone',
+    { ticket: function (data) { show(JSON.parse(data)); } }, { marker: $('offline'), stale: $('status') });
 })();

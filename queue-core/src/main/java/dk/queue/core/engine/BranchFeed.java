@@ -2,56 +2,61 @@ package dk.queue.core.engine;
 
 import dk.queue.core.domain.BranchState;
 import dk.queue.core.domain.Recorded;
-import dk.queue.core.domain.Views;
+import dk.queue.core.json.JsonMapping;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.MessageConsumer;
-import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One branch's live updates on this node, in seq order. The event bus may deliver changes late, twice
- * or out of order: a change that arrives early waits briefly for the ones before it; if they do not
- * come, every client gets a fresh snapshot from the branch state instead. All of it runs on one
- * event-loop context.
+ * One branch's live updates on this node. The owner publishes each event (small JSON); the feed
+ * applies them to its own copy of the branch ({@link LocalCopy}) and hands every local subscriber
+ * an {@link Update} with the copy after it. An event that arrives early waits briefly for the ones
+ * before it; if they do not come, the copy is taken again from the owner's state and every
+ * subscriber gets a snapshot. Nothing here polls: a resync happens on a gap, when the cluster's
+ * membership changes (events may have been lost with a member) and when asked. All of it runs on
+ * one event-loop context.
  */
 final class BranchFeed {
-  static final int KEPT = 256;
   static final long GAP_WAIT_MS = 300;
+  /**
+   * Changes kept for subscribers that resume after a short break. Each holds the copy after it;
+   * the copies share what did not change, so a few dozen cost little more than one.
+   */
+  static final int KEPT = 64;
   /** How soon to try again when the branch state cannot be read (this node is still joining). */
   static final long RETRY_MS = 500;
 
   private final String branch;
   private final Context context;
-  private final Supplier<Future<BranchState>> state;
-  private final Clock clock;
-  private final ArrayDeque<Update> recent = new ArrayDeque<>();
-  private final TreeMap<Long, Update> early = new TreeMap<>();
+  private final Supplier<Future<BranchState>> owner;
+  private final LocalCopy copy;
   private final List<Client> clients = new ArrayList<>();
+  private final java.util.ArrayDeque<Update> recent = new java.util.ArrayDeque<>();
   private MessageConsumer<String> consumer;
-  private long last = -1;
   private long gapTimer = -1;
-  /** The snapshot at {@code last}, shared by every subscriber that joins before the next change. */
+  private boolean resyncing;
+  /** The latest update, as the snapshot a new subscriber gets. */
   private Update current;
 
-  BranchFeed(String branch, Context context, Supplier<Future<BranchState>> state, Clock clock) {
+  BranchFeed(String branch, Context context, Supplier<Future<BranchState>> owner) {
     this.branch = branch;
     this.context = context;
-    this.state = state;
-    this.clock = clock;
+    this.owner = owner;
+    this.copy = new LocalCopy(branch);
   }
 
   /**
-   * Starts listening; must run on the feed's context. Until the branch state can be read (a node
-   * still joining its cluster) the feed keeps trying, so that it never stays silent.
+   * Starts listening; must run on the feed's context. Fails when the consumer cannot be registered.
+   * Until the branch state can be read (a node still joining its cluster) the feed keeps trying,
+   * so that it never stays silent.
    */
   Future<Void> start() {
-    consumer = context.owner().eventBus().consumer(Addresses.branchEvents(branch), m -> receive(Update.fromJson(m.body())));
+    consumer = context.owner().eventBus().consumer(Addresses.branchEvents(branch),
+        m -> receive(JsonMapping.decode(m.body(), Recorded.class)));
     return consumer.completion().onSuccess(v -> resyncUntilDone());
   }
 
@@ -68,135 +73,82 @@ final class BranchFeed {
     });
   }
 
-  /** Adds a subscriber once it has what it needs: its missed changes, or a snapshot. */
+  /**
+   * Adds a subscriber: one that is up to date ({@code afterSeq} is the copy's seq) gets nothing
+   * until the next change, one that resumes after a recent change gets the changes since, any
+   * other the branch as it is now. Before the copy exists, the first resync's snapshot reaches it.
+   */
   private void attach(Client client, long afterSeq) {
     if (client.closed) {
       return;
     }
-    if (afterSeq >= 0 && last >= 0 && covers(afterSeq)) {
+    clients.add(client);
+    if (current == null) {
+      return;
+    }
+    if (afterSeq >= 0 && afterSeq == copy.seq()) {
       client.cursor = afterSeq;
-      clients.add(client);
+    } else if (afterSeq >= 0 && afterSeq < copy.seq() && !recent.isEmpty() && recent.peekFirst().seq() <= afterSeq + 1) {
+      client.cursor = afterSeq;
       recent.forEach(client::offer);
-      return;
+    } else {
+      client.deliver(current.asSnapshot());
     }
-    if (current != null) {
-      // The feed is up to date: its latest snapshot is the branch as it is, no need to read it.
-      client.deliver(current);
-      clients.add(client);
-      return;
-    }
-    state.get().onSuccess(s -> {
-      if (client.closed) {
-        return;
-      }
-      client.deliver(snapshot(s));
-      clients.add(client);
-      recent.forEach(client::offer);
-    }).onFailure(e -> context.owner().setTimer(RETRY_MS, t -> attach(client, afterSeq)));
   }
 
   int clientCount() {
     return clients.size();
   }
 
-  private boolean covers(long afterSeq) {
-    if (afterSeq == last) {
-      return true;
-    }
-    return !recent.isEmpty() && recent.peekFirst().seq() <= afterSeq + 1 && afterSeq < last;
-  }
-
-  private void receive(Update u) {
-    if (last < 0 || u.seq() > last + 1) {
-      early.put(u.seq(), u);
-      if (last >= 0 && gapTimer < 0) {
-        gapTimer = context.owner().setTimer(GAP_WAIT_MS, t -> {
-          gapTimer = -1;
-          if (!early.isEmpty()) {
-            resync();
-          }
-        });
-      }
-      return;
-    }
-    if (u.seq() <= last) {
-      return;
-    }
-    publish(u);
-    drainEarly();
-  }
-
-  private void drainEarly() {
-    while (!early.isEmpty() && early.firstKey() <= last + 1) {
-      Update next = early.pollFirstEntry().getValue();
-      if (next.seq() == last + 1) {
-        publish(next);
-      }
-    }
-    if (early.isEmpty() && gapTimer >= 0) {
-      context.owner().cancelTimer(gapTimer);
-      gapTimer = -1;
-    }
-  }
-
-  /**
-   * Catches up with the branch state: with the missed events when the state's outbox still holds
-   * them all, else with a fresh snapshot.
-   */
-  private Future<Void> resync() {
-    return state.get().map(s -> {
-      if (s.seq() > last) {
-        List<Recorded> missed = s.outbox().stream().filter(r -> r.seq() > last).toList();
-        boolean complete = last >= 0 && !missed.isEmpty() && missed.get(0).seq() == last + 1
-            && missed.get(missed.size() - 1).seq() == s.seq();
-        Views.BranchSnapshot snapshot = Views.snapshot(s, clock.instant());
-        if (complete) {
-          missed.forEach(r -> publish(new Update(branch, r.seq(), r, snapshot)));
-        } else {
-          Update snap = new Update(branch, s.seq(), null, snapshot);
-          last = s.seq();
-          current = snap;
-          recent.clear();
-          clients.forEach(c -> c.deliver(snap));
+  void receive(Recorded r) {
+    publish(copy.offer(r));
+    if (copy.waiting() && gapTimer < 0 && copy.state() != null) {
+      gapTimer = context.owner().setTimer(GAP_WAIT_MS, t -> {
+        gapTimer = -1;
+        if (copy.waiting()) {
+          resync();
         }
-        early.headMap(last, true).clear();
+      });
+    }
+  }
+
+  /** Takes the branch again from the owner's state, if it has moved on past this node's copy. */
+  Future<Void> resync() {
+    if (resyncing) {
+      return Future.succeededFuture();
+    }
+    resyncing = true;
+    return owner.get().map(s -> {
+      if (s != null) {
+        publish(copy.resync(s));
       }
-      drainEarly();
-      return null;
-    });
+      return (Void) null;
+    }).onComplete(ar -> resyncing = false);
   }
 
-  /** Resynchronises if the branch has moved on without this node hearing of it. */
-  void checkBehind() {
-    if (clients.isEmpty() || last < 0) {
-      return;
-    }
-    state.get().onSuccess(s -> {
-      if (s.seq() > last && early.isEmpty()) {
-        resync();
+  private void publish(List<Update> updates) {
+    for (Update u : updates) {
+      current = u;
+      if (u.isSnapshot()) {
+        recent.clear();
+      } else {
+        recent.addLast(u);
+        if (recent.size() > KEPT) {
+          recent.removeFirst();
+        }
       }
-    });
-  }
-
-  private void publish(Update u) {
-    last = u.seq();
-    current = new Update(branch, u.seq(), null, u.snapshot());
-    recent.addLast(u);
-    while (recent.size() > KEPT) {
-      recent.removeFirst();
+      for (Client c : List.copyOf(clients)) {
+        c.offer(u);
+      }
     }
-    for (Client c : List.copyOf(clients)) {
-      c.offer(u);
-    }
-  }
-
-  private Update snapshot(BranchState s) {
-    return new Update(branch, s.seq(), null, Views.snapshot(s, clock.instant()));
   }
 
   void stop() {
     if (consumer != null) {
       consumer.unregister();
+    }
+    if (gapTimer >= 0) {
+      context.owner().cancelTimer(gapTimer);
     }
   }
 
@@ -211,7 +163,7 @@ final class BranchFeed {
     }
 
     void offer(Update u) {
-      if (u.seq() > cursor) {
+      if (u.isSnapshot() || u.seq() > cursor) {
         deliver(u);
       }
     }

@@ -5,12 +5,23 @@ import dk.queue.core.domain.BranchMachine;
 import dk.queue.core.domain.BranchState;
 import dk.queue.core.domain.Command;
 import dk.queue.core.domain.Decision;
+import dk.queue.core.domain.Event;
+import dk.queue.core.domain.Recorded;
 import dk.queue.core.domain.Rejection;
+import dk.queue.core.domain.Ticket;
+import dk.queue.core.views.Audience;
+import dk.queue.core.views.BranchView.DeskView;
+import dk.queue.core.views.BranchViews;
+import dk.queue.core.views.TicketIds;
+import dk.queue.core.views.TicketView;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Runs one command where the branch's state lives, atomically. The command carries its time and
- * ids, so the backup replica runs the same processor and reaches the same state.
+ * ids, so the backup replica runs the same processor and reaches the same state. The reply is what
+ * the command touched, built here from the new state, never the state itself.
  */
 final class CommandProcessor implements EntryProcessor<String, BranchState, Outcome> {
   private static final long serialVersionUID = 1L;
@@ -34,10 +45,40 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
     if (!accepted.events().isEmpty()) {
       entry.setValue(accepted.state());
     }
-    // The caller looks only at the tickets this command touched: those it finished are the newest
-    // finished ones (one per event at most), and a repeated issue asks for its ticket again. Leaving
-    // the rest of the day's finished tickets out keeps the reply small.
-    String asked = command instanceof Command.IssueTicket issue ? issue.ticketId() : null;
-    return new Outcome(null, accepted.events(), accepted.state().withRecentFinished(accepted.events().size(), asked));
+    return outcome(accepted.state(), accepted.events(), command);
+  }
+
+  /** The compact reply to {@code command}, which recorded {@code events} and left the branch in {@code after}. */
+  static Outcome outcome(BranchState after, List<Recorded> events, Command command) {
+    String ticketId = command instanceof Command.IssueTicket issue ? issue.ticketId()
+        : command instanceof Command.CancelTicket cancel ? cancel.ticketId()
+        : lastTicketOfToday(events);
+    TicketView ticket = ticketId == null ? null
+        : BranchViews.ticket(after, ticketId, command.at()).orElse(null);
+    DeskView desk = command instanceof Command.AtDesk atDesk && after.desks().containsKey(atDesk.desk())
+        ? BranchViews.desk(after, after.desks().get(atDesk.desk()), Audience.STAFF) : null;
+    Map<String, Ticket> tickets = new HashMap<>();
+    for (Recorded r : events) {
+      String id = r.event().accept(TicketIds.INSTANCE);
+      if (id != null) {
+        after.ticket(id).ifPresent(t -> tickets.put(id, t));
+      }
+    }
+    List<Recorded> outbox = after.outbox().size() <= Outcome.OUTBOX_IN_REPLY ? after.outbox() : null;
+    return new Outcome(null, events, ticket, desk, tickets, outbox);
+  }
+
+  /** The ticket the last event about a ticket names, leaving out those a new day expired first. */
+  private static String lastTicketOfToday(List<Recorded> events) {
+    String last = null;
+    for (Recorded r : events) {
+      String id = r.event().accept(TicketIds.INSTANCE);
+      if (r.event() instanceof Event.DayStarted) {
+        last = null;
+      } else if (id != null) {
+        last = id;
+      }
+    }
+    return last;
   }
 }

@@ -7,7 +7,7 @@ import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.BranchState;
 import dk.queue.core.domain.Command;
 import dk.queue.core.domain.Recorded;
-import dk.queue.core.domain.Views;
+import dk.queue.core.json.JsonMapping;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -46,8 +45,8 @@ public final class Engine implements Feeds {
   private final EventStore store;
   private final OutboxDrainer drainer;
   private CommandLog commandLog = new CommandLog(false, line -> { });
-  private final Map<String, Future<BranchFeed>> feeds = new ConcurrentHashMap<>();
-  private final List<java.util.function.BiConsumer<List<Recorded>, BranchState>> listeners = new ArrayList<>();
+  private final FeedSet<BranchFeed> feeds = new FeedSet<>(this::openFeed);
+  private final List<java.util.function.BiConsumer<BranchDef, Outcome>> listeners = new ArrayList<>();
   private volatile boolean started;
   private long tickTimer = -1;
   private long drainTimer = -1;
@@ -102,8 +101,8 @@ public final class Engine implements Feeds {
     this.commandLog = log;
   }
 
-  /** Called with the events of every command this node ran, and the state after them, on an event loop. */
-  public void onEvents(java.util.function.BiConsumer<List<Recorded>, BranchState> listener) {
+  /** Called with the branch and the outcome of every command this node ran that recorded events, on an event loop. */
+  public void onEvents(java.util.function.BiConsumer<BranchDef, Outcome> listener) {
     listeners.add(listener);
   }
 
@@ -126,8 +125,8 @@ public final class Engine implements Feeds {
         drainTimer = vertx.setPeriodic(DRAIN_RETRY.toMillis(), t -> {
           retryDrains();
           drainer.probe();
-          feeds.values().forEach(f -> f.onSuccess(BranchFeed::checkBehind));
         });
+        watchMembers();
         retentionTimer = vertx.setPeriodic(1000, RETENTION_CHECK.toMillis(), t -> deleteExpired());
       }
     });
@@ -195,7 +194,8 @@ public final class Engine implements Feeds {
             return Future.succeededFuture(outcome);
           }
           publish(branch, outcome);
-          listeners.forEach(l -> l.accept(outcome.events(), outcome.state()));
+          BranchDef def = config.branch(branch).orElseThrow();
+          listeners.forEach(l -> l.accept(def, outcome));
           if (!store.shared() && hazelcast.getCluster().getMembers().size() > 1) {
             // Each member keeps its own files: the owner drains the outbox on its own schedule, and
             // a backup holds the events until then.
@@ -204,7 +204,7 @@ public final class Engine implements Feeds {
           // Alone, or with a store the whole cluster shares: answer once the store has the events,
           // so that an acknowledged command survives even every node dying at once. A store that
           // fails or is slow does not stop the branch: the replicated outbox keeps the events.
-          drainer.drain(branch, outcome.state().outbox());
+          drainUnstored(branch, outcome);
           long last = outcome.events().get(outcome.events().size() - 1).seq();
           return drainer.whenStored(branch, last)
               .timeout(STORE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
@@ -271,13 +271,43 @@ public final class Engine implements Feeds {
     return Future.fromCompletionStage(branches.getAsync(branch), context);
   }
 
+  /** Publishes a command's events (small JSON each, never the state) to every node's feed of the branch. */
   private void publish(String branch, Outcome outcome) {
-    List<Recorded> events = outcome.events();
-    Views.BranchSnapshot snapshot = Views.snapshot(outcome.state(), events.get(events.size() - 1).at());
-    for (Recorded r : events) {
-      Update u = new Update(branch, r.seq(), r, snapshot);
-      vertx.eventBus().publish(Addresses.branchEvents(branch), u.json());
+    for (Recorded r : outcome.events()) {
+      vertx.eventBus().publish(Addresses.branchEvents(branch), JsonMapping.encode(r));
     }
+  }
+
+  /** Hands the branch's unstored events to the drainer: from the reply, or from the state when there are many. */
+  private void drainUnstored(String branch, Outcome outcome) {
+    if (outcome.outbox() != null) {
+      drainer.drain(branch, outcome.outbox());
+    } else if (drainer.storeHealthy()) {
+      state(branch).onSuccess(s -> drainer.drain(branch, s.outbox()));
+    }
+  }
+
+  /**
+   * Events published while a member joins or leaves may be lost on the way: every feed of this node
+   * then checks the owner's state once. This, and a gap in the seqs, is all that makes a feed read
+   * the state; nothing polls.
+   */
+  private void watchMembers() {
+    hazelcast.getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() {
+      @Override
+      public void memberAdded(com.hazelcast.cluster.MembershipEvent e) {
+        resyncFeeds();
+      }
+
+      @Override
+      public void memberRemoved(com.hazelcast.cluster.MembershipEvent e) {
+        resyncFeeds();
+      }
+    });
+  }
+
+  private void resyncFeeds() {
+    feeds.forEach(f -> context.runOnContext(v -> f.resync()));
   }
 
   private void tick() {
@@ -301,19 +331,9 @@ public final class Engine implements Feeds {
     if (config.branch(branch).isEmpty()) {
       throw new UnknownBranchException(branch);
     }
-    Future<BranchFeed> feed = feeds.computeIfAbsent(branch, b -> {
-      BranchFeed f = new BranchFeed(b, context, () -> state(b), clock);
-      return Future.<Void>future(p -> context.runOnContext(v -> f.start().onComplete(p))).map(v -> f);
-    });
     AutoCloseable[] handle = new AutoCloseable[1];
     boolean[] closed = new boolean[1];
-    feed.onSuccess(f -> {
-      synchronized (handle) {
-        if (!closed[0]) {
-          handle[0] = f.subscribe(afterSeq, listener);
-        }
-      }
-    });
+    attach(branch, afterSeq, listener, handle, closed);
     return () -> {
       synchronized (handle) {
         closed[0] = true;
@@ -324,10 +344,36 @@ public final class Engine implements Feeds {
     };
   }
 
+  /** Subscribes to the branch's feed, opening it again (after a while) when it could not be opened. */
+  private void attach(String branch, long afterSeq, Consumer<Update> listener, AutoCloseable[] handle, boolean[] closed) {
+    feeds.get(branch).onSuccess(f -> {
+      synchronized (handle) {
+        if (!closed[0]) {
+          handle[0] = f.subscribe(afterSeq, listener);
+        }
+      }
+    }).onFailure(e -> {
+      LOG.log(System.Logger.Level.WARNING, "the live feed of " + branch + " could not start: " + e.getMessage());
+      vertx.setTimer(BranchFeed.RETRY_MS, t -> {
+        synchronized (handle) {
+          if (closed[0]) {
+            return;
+          }
+        }
+        attach(branch, afterSeq, listener, handle, closed);
+      });
+    });
+  }
+
+  private Future<BranchFeed> openFeed(String branch) {
+    BranchFeed f = new BranchFeed(branch, context, () -> state(branch));
+    return Future.<Void>future(p -> context.runOnContext(v -> f.start().onComplete(p))).map(v -> f);
+  }
+
   /** Connected live clients on this node, per branch. */
   public Map<String, Integer> clientCounts() {
     Map<String, Integer> counts = new java.util.TreeMap<>();
-    feeds.forEach((b, f) -> counts.put(b, f.succeeded() ? f.result().clientCount() : 0));
+    feeds.open().forEach((b, f) -> counts.put(b, f.clientCount()));
     return counts;
   }
 
@@ -335,6 +381,6 @@ public final class Engine implements Feeds {
     vertx.cancelTimer(tickTimer);
     vertx.cancelTimer(drainTimer);
     vertx.cancelTimer(retentionTimer);
-    feeds.values().forEach(f -> f.onSuccess(BranchFeed::stop));
+    feeds.forEach(BranchFeed::stop);
   }
 }

@@ -1,16 +1,33 @@
 package dk.queue.core.engine;
 
-import dk.queue.core.domain.BranchState;
 import dk.queue.core.domain.Recorded;
 import dk.queue.core.domain.Rejection;
+import dk.queue.core.domain.Ticket;
+import dk.queue.core.views.BranchView.DeskView;
+import dk.queue.core.views.TicketView;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
-/** What a command did, as returned from the member that owns the branch. */
-public record Outcome(Rejection rejection, List<Recorded> events, BranchState state) implements Serializable {
+/**
+ * What a command did, as returned from the member that owns the branch: small whatever the size
+ * of the branch. Never the branch state.
+ *
+ * @param events  the events the command recorded, in seq order
+ * @param ticket  the ticket the command was about (issued, cancelled, called, served...), as its holder
+ *                sees it, with position and estimate while it waits; null when none
+ * @param desk    the desk of a desk command, as staff see it; null otherwise
+ * @param tickets the tickets the events name, as they are after the command (for counting and timing)
+ * @param outbox  the branch's events not yet in the store, oldest first, when there are at most
+ *                {@link #OUTBOX_IN_REPLY}; null when there are more (read them from the branch state)
+ */
+public record Outcome(Rejection rejection, List<Recorded> events, TicketView ticket, DeskView desk,
+                      Map<String, Ticket> tickets, List<Recorded> outbox) implements Serializable {
+  /** Beyond this many unstored events (a store that is down), a reply does not carry them. */
+  public static final int OUTBOX_IN_REPLY = 64;
 
   public static Outcome rejected(Rejection r) {
-    return new Outcome(r, List.of(), null);
+    return new Outcome(r, List.of(), null, null, Map.of(), List.of());
   }
 
   public boolean accepted() {

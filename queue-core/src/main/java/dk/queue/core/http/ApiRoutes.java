@@ -26,9 +26,9 @@ public final class ApiRoutes {
     }
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
-    new CitizenRoutes(engine).mount(api);
+    new CitizenRoutes(engine, sessions).mount(api);
     new StaffRoutes(engine, sessions).mount(api);
-    new EventStreams(engine, metrics).mount(api);
+    new EventStreams(engine, sessions, metrics).mount(api);
     new StatsRoutes(engine).mount(api);
     api.route().handler(rc -> rc.fail(ApiException.notFound("not_found", "No such API resource: " + rc.request().path())));
     api.route().failureHandler(Errors::handle);

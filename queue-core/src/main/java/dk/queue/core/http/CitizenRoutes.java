@@ -5,13 +5,13 @@ import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.BranchState;
 import dk.queue.core.domain.Channel;
 import dk.queue.core.domain.Command;
-import dk.queue.core.domain.Event;
 import dk.queue.core.domain.Rejection;
 import dk.queue.core.domain.ServiceDef;
-import dk.queue.core.domain.Views;
 import dk.queue.core.engine.Engine;
 import dk.queue.core.engine.IdGenerator;
-import dk.queue.core.engine.Outcome;
+import dk.queue.core.views.BranchView;
+import dk.queue.core.views.BranchViews;
+import dk.queue.core.views.TicketView;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -28,10 +28,12 @@ import java.util.Set;
 final class CitizenRoutes {
   private static final Set<String> LANGUAGES = Set.of("da", "en");
   private final Engine engine;
+  private final Sessions sessions;
   private final KioskLimits kioskLimits = new KioskLimits();
 
-  CitizenRoutes(Engine engine) {
+  CitizenRoutes(Engine engine, Sessions sessions) {
     this.engine = engine;
+    this.sessions = sessions;
   }
 
   void mount(Router api) {
@@ -47,11 +49,11 @@ final class CitizenRoutes {
     List<Future<Map<String, Object>>> rows = new ArrayList<>();
     for (BranchDef def : engine.config().branches()) {
       rows.add(engine.state(def.id()).map(s -> {
-        Views.BranchSnapshot snap = Views.snapshot(s, now());
+        Instant now = now();
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", snap.id());
-        row.put("name", snap.name());
-        row.put("services", snap.services());
+        row.put("id", def.id());
+        row.put("name", def.name());
+        row.put("services", def.services().stream().map(d -> BranchViews.service(s, d, now)).toList());
         return row;
       }));
     }
@@ -59,8 +61,9 @@ final class CitizenRoutes {
   }
 
   private void snapshot(RoutingContext rc) {
-    engine.state(rc.pathParam("branch"))
-        .onSuccess(s -> Replies.ok(rc, Views.snapshot(s, now())))
+    Audiences.of(rc, sessions)
+        .compose(audience -> engine.state(rc.pathParam("branch")).map(s -> BranchViews.of(s, now(), audience)))
+        .onSuccess(view -> Replies.ok(rc, view))
         .onFailure(rc::fail);
   }
 
@@ -88,7 +91,7 @@ final class CitizenRoutes {
       if (!outcome.accepted()) {
         return rejected(branch, service, outcome.rejection());
       }
-      return Future.succeededFuture(Views.ticket(outcome.state(), command.ticketId(), command.at()).orElseThrow());
+      return Future.succeededFuture(outcome.ticket());
     }).onSuccess(ticket -> {
       rc.response().putHeader("Location", "/api/tickets/" + ticket.id());
       Replies.json(rc, 201, ticket);
@@ -126,7 +129,7 @@ final class CitizenRoutes {
   }
 
   /** A refusal; an unavailable service says where and when it can be had instead. */
-  private Future<Views.TicketView> rejected(String branch, String service, Rejection r) {
+  private Future<TicketView> rejected(String branch, String service, Rejection r) {
     if (r.reason() != Rejection.Reason.SERVICE_UNAVAILABLE) {
       return Future.failedFuture(Errors.of(r));
     }
@@ -154,7 +157,7 @@ final class CitizenRoutes {
   }
 
   private static Map<String, Object> alternative(BranchState s, ServiceDef service, Instant now) {
-    Views.ServiceView view = Views.service(s, service, now);
+    BranchView.ServiceView view = BranchViews.service(s, service, now);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("branch", s.def().id());
     m.put("name", s.def().name());
@@ -172,7 +175,7 @@ final class CitizenRoutes {
   private void ticket(RoutingContext rc) {
     String id = rc.pathParam("ticket");
     branchStateOf(id)
-        .map(s -> Views.ticket(s, id, now()).orElseThrow(() -> unknownTicket(id)))
+        .map(s -> BranchViews.ticket(s, id, now()).orElseThrow(() -> unknownTicket(id)))
         .onSuccess(t -> Replies.ok(rc, t))
         .onFailure(rc::fail);
   }
@@ -186,7 +189,7 @@ final class CitizenRoutes {
           if (!outcome.accepted()) {
             throw Errors.of(outcome.rejection());
           }
-          return Views.ticket(outcome.state(), id, now()).orElseThrow();
+          return outcome.ticket();
         })
         .onSuccess(t -> Replies.ok(rc, t))
         .onFailure(rc::fail);
@@ -200,17 +203,11 @@ final class CitizenRoutes {
     return engine.state(branch);
   }
 
-  private static ApiException unknownTicket(String id) {
+  static ApiException unknownTicket(String id) {
     return ApiException.notFound("unknown_ticket", "No ticket '" + id + "'");
   }
 
   private Instant now() {
     return engine.clock().instant();
-  }
-
-  /** The id of the ticket an accepted command was about, if any. */
-  static String ticketOf(Outcome outcome, Class<? extends Event> type) {
-    return outcome.events().stream().map(r -> r.event()).filter(type::isInstance)
-        .map(e -> e.accept(TicketIds.INSTANCE)).findFirst().orElse(null);
   }
 }

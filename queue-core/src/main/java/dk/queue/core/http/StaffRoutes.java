@@ -2,9 +2,7 @@ package dk.queue.core.http;
 
 import dk.queue.core.config.StaffMember;
 import dk.queue.core.domain.Command;
-import dk.queue.core.domain.Event;
 import dk.queue.core.domain.Placement;
-import dk.queue.core.domain.Views;
 import dk.queue.core.engine.Engine;
 import dk.queue.core.engine.Outcome;
 import dk.queue.core.json.JsonMapping;
@@ -89,23 +87,12 @@ final class StaffRoutes {
       rc.fail(Errors.of(outcome.rejection()));
       return;
     }
-    Instant now = now();
-    switch (answer) {
-      case DESK:
-        Replies.ok(rc, Views.desk(outcome.state(), outcome.state().desks().get(desk(rc))));
-        return;
-      case CALLED:
-        String called = CitizenRoutes.ticketOf(outcome, Event.TicketCalled.class);
-        if (called == null) {
-          rc.response().setStatusCode(204).end();
-          return;
-        }
-        Replies.ok(rc, Views.ticket(outcome.state(), called, now).orElseThrow());
-        return;
-      default:
-        String ticket = outcome.events().stream().map(r -> r.event().accept(TicketIds.INSTANCE))
-            .filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElseThrow();
-        Replies.ok(rc, Views.ticket(outcome.state(), ticket, now).orElseThrow());
+    if (answer == DeskAnswer.DESK) {
+      Replies.ok(rc, outcome.desk());
+    } else if (outcome.ticket() == null && answer == DeskAnswer.CALLED) {
+      rc.response().setStatusCode(204).end();
+    } else {
+      Replies.ok(rc, outcome.ticket());
     }
   }
 

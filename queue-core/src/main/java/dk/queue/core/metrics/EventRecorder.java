@@ -1,6 +1,6 @@
 package dk.queue.core.metrics;
 
-import dk.queue.core.domain.BranchState;
+import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.Event;
 import dk.queue.core.domain.Recorded;
 import dk.queue.core.domain.ServiceDef;
@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 
 /** Turns events into counters and the wait and service-time histograms. */
@@ -23,42 +24,45 @@ final class EventRecorder {
     this.registry = registry;
   }
 
-  void record(List<Recorded> events, BranchState after) {
+  /** @param tickets the tickets the events name, as they are after the events */
+  void record(BranchDef branch, List<Recorded> events, Map<String, Ticket> tickets) {
     for (Recorded r : events) {
       Counter.builder(MetricNames.EVENTS).description("Events run on this node")
           .tags("branch", r.branch(), "type", r.event().getClass().getSimpleName()).register(registry).increment();
-      r.event().accept(new Visit(r, after));
+      r.event().accept(new Visit(r, branch, tickets));
     }
   }
 
-  private void count(String name, String description, BranchState s, String service) {
-    Counter.builder(name).description(description).tags("branch", s.def().id(), "service", service)
+  private void count(String name, String description, BranchDef s, String service) {
+    Counter.builder(name).description(description).tags("branch", s.id(), "service", service)
         .register(registry).increment();
   }
 
-  private void time(String name, String description, BranchState s, String service, Instant from, Instant to) {
+  private void time(String name, String description, BranchDef s, String service, Instant from, Instant to) {
     if (from == null || to == null) {
       return;
     }
-    int target = s.def().service(service).map(ServiceDef::targetWaitSeconds).orElse(900);
+    int target = s.service(service).map(ServiceDef::targetWaitSeconds).orElse(900);
     Duration[] buckets = LongStream.concat(LongStream.of(BUCKET_MINUTES).map(m -> m * 60), LongStream.of(target))
         .distinct().sorted().mapToObj(Duration::ofSeconds).toArray(Duration[]::new);
-    Timer.builder(name).description(description).tags("branch", s.def().id(), "service", service)
+    Timer.builder(name).description(description).tags("branch", s.id(), "service", service)
         .serviceLevelObjectives(buckets).register(registry).record(Duration.between(from, to));
   }
 
   /** One event's part of the metrics. */
   private final class Visit implements Event.Visitor<Void> {
     private final Recorded r;
-    private final BranchState s;
+    private final BranchDef s;
+    private final Map<String, Ticket> tickets;
 
-    Visit(Recorded r, BranchState s) {
+    Visit(Recorded r, BranchDef s, Map<String, Ticket> tickets) {
       this.r = r;
       this.s = s;
+      this.tickets = tickets;
     }
 
     private Ticket ticket(String id) {
-      return s.ticket(id).orElse(null);
+      return tickets.get(id);
     }
 
     public Void ticketIssued(Event.TicketIssued e) {

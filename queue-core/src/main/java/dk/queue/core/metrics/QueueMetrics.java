@@ -5,7 +5,8 @@ import dk.queue.core.domain.Desk;
 import dk.queue.core.domain.DeskStatus;
 import dk.queue.core.domain.Recorded;
 import dk.queue.core.domain.ServiceDef;
-import dk.queue.core.domain.Views;
+import dk.queue.core.views.BranchView;
+import dk.queue.core.views.BranchViews;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -52,8 +53,9 @@ public final class QueueMetrics {
   }
 
   /** Counts and times the events a command on this node produced. */
-  public void record(List<Recorded> events, BranchState after) {
-    recorder.record(events, after);
+  public void record(dk.queue.core.domain.BranchDef branch, List<Recorded> events,
+                     Map<String, dk.queue.core.domain.Ticket> tickets) {
+    recorder.record(branch, events, tickets);
   }
 
   /** Reports the state of the branches this member owns (and drops those it no longer owns). */
@@ -65,7 +67,7 @@ public final class QueueMetrics {
     for (BranchState s : owned) {
       String branch = s.def().id();
       for (ServiceDef def : s.def().services()) {
-        Views.ServiceView v = Views.service(s, def, now);
+        BranchView.ServiceView v = BranchViews.service(s, def, now);
         Tags tags = Tags.of("branch", branch, "service", def.id());
         rows.get(MetricNames.Branch.WAITING).add(MultiGauge.Row.of(tags, v.waiting()));
         rows.get(MetricNames.Branch.LONGEST_WAIT).add(MultiGauge.Row.of(tags, v.longestWaitSeconds()));
@@ -81,10 +83,10 @@ public final class QueueMetrics {
         desks.put(st, 0);
       }
       for (Desk d : s.desks().values()) {
-        desks.merge(Views.status(s, d), 1, Integer::sum);
+        desks.merge(BranchViews.status(s, d), 1, Integer::sum);
       }
       desks.forEach((st, n) -> rows.get(MetricNames.Branch.DESKS)
-          .add(MultiGauge.Row.of(Tags.of("branch", branch, "state", Views.code(st)), n)));
+          .add(MultiGauge.Row.of(Tags.of("branch", branch, "state", BranchViews.code(st)), n)));
       rows.get(MetricNames.Branch.OUTBOX).add(MultiGauge.Row.of(Tags.of("branch", branch), s.outbox().size()));
     }
     rows.forEach((g, r) -> gauges.get(g.name).register(r, true));

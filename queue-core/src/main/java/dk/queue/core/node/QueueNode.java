@@ -76,7 +76,7 @@ public final class QueueNode {
   }
 
   private Future<Void> listen() {
-    engine.onEvents(metrics::record);
+    engine.onEvents((branch, outcome) -> metrics.record(branch, outcome.events(), outcome.tickets()));
     int quorum = options.cluster().quorum();
     metrics.cluster(() -> hazelcast.getCluster().getMembers().size(),
         () -> hazelcast.getCluster().getMembers().size() >= quorum ? 1 : 0,

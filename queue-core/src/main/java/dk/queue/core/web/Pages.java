@@ -60,6 +60,13 @@ public final class Pages {
     send(rc, 404, "not-found", Map.of("what", what));
   }
 
+  /** A page saying the node cannot answer now (503); it reloads itself after a few seconds. */
+  public void unavailable(RoutingContext rc) {
+    if (!rc.response().ended() && !rc.response().closed()) {
+      send(rc, 503, "unavailable", Map.of());
+    }
+  }
+
   private static Handlebars.SafeString bilingual(Object text, boolean english) {
     LocalizedText t = text instanceof LocalizedText l ? l
         : new LocalizedText(Messages.text(Messages.DANISH, (String) text), Messages.text(Messages.ENGLISH, (String) text));

@@ -134,7 +134,7 @@ class BranchMachineTest {
       f.callNext("d1", "anna");
       f.given(new Command.CancelTicket(f.now, id));
       assertThat(f.state.desks().get("d1").current()).isNull();
-      assertThat(Views.status(f.state, f.state.desks().get("d1"))).isEqualTo(DeskStatus.OPEN);
+      assertThat(dk.queue.core.views.BranchViews.status(f.state, f.state.desks().get("d1"))).isEqualTo(DeskStatus.OPEN);
     }
 
     @Test
@@ -189,7 +189,7 @@ class BranchMachineTest {
       f.open("d1", "anna", "pas");
       f.given(new Command.PauseDesk(f.now, "d1", "anna", "frokost"));
       assertThat(f.events()).containsExactly(new Event.DeskPaused("d1", "frokost"), new Event.AvailabilityChanged(List.of()));
-      assertThat(Views.status(f.state, f.state.desks().get("d1"))).isEqualTo(DeskStatus.PAUSED);
+      assertThat(dk.queue.core.views.BranchViews.status(f.state, f.state.desks().get("d1"))).isEqualTo(DeskStatus.PAUSED);
       f.rejected(new Command.PauseDesk(f.now, "d1", "anna", null), DESK_PAUSED);
       f.rejected(f.call("d1", "anna"), DESK_PAUSED);
       f.given(new Command.ResumeDesk(f.now, "d1", "anna"));
@@ -236,7 +236,7 @@ class BranchMachineTest {
       assertThat(called.desk()).isEqualTo("d1");
       assertThat(f.state.recentCalls().get(0).number()).isEqualTo("L001");
       assertThat(f.state.queue("pas")).containsExactly(pas);
-      assertThat(Views.status(f.state, f.state.desks().get("d1"))).isEqualTo(DeskStatus.CALLING);
+      assertThat(dk.queue.core.views.BranchViews.status(f.state, f.state.desks().get("d1"))).isEqualTo(DeskStatus.CALLING);
     }
 
     @Test
@@ -330,7 +330,7 @@ class BranchMachineTest {
       f.rejected(new Command.FinishService(f.now, "d1", "anna", null), NOT_SERVING);
       f.given(new Command.StartService(f.now, "d1", "anna"));
       assertThat(f.events()).containsExactly(new Event.ServiceStarted(id, "d1"));
-      assertThat(Views.status(f.state, f.state.desks().get("d1"))).isEqualTo(DeskStatus.SERVING);
+      assertThat(dk.queue.core.views.BranchViews.status(f.state, f.state.desks().get("d1"))).isEqualTo(DeskStatus.SERVING);
       f.rejected(new Command.StartService(f.now, "d1", "anna"), ALREADY_SERVING);
       f.rejected(new Command.Recall(f.now, "d1", "anna"), ALREADY_SERVING);
       f.rejected(new Command.NoShow(f.now, "d1", "anna"), ALREADY_SERVING);

@@ -2,6 +2,9 @@ package dk.queue.core.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.queue.core.views.BranchView;
+import dk.queue.core.views.BranchViews;
+import dk.queue.core.views.TicketView;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -76,25 +79,25 @@ class RulesOfTimeTest {
     String second = f.issue("lib");
     f.callNext("d1", "anna");
     f.minutesLater(2);
-    Views.BranchSnapshot snap = Views.snapshot(f.state, f.now);
+    BranchView snap = BranchViews.staff(f.state, f.now, null);
     assertThat(snap.seq()).isEqualTo(f.state.seq());
-    assertThat(snap.recentCalls()).extracting(Views.CallView::number).containsExactly("P001");
+    assertThat(snap.recentCalls()).extracting(BranchView.CallView::number).containsExactly("P001");
     assertThat(snap.recentCalls().get(0).deskName()).isEqualTo("Skranke 1");
-    assertThat(snap.waiting()).extracting(Views.WaitingView::id).containsExactly(second);
+    assertThat(snap.waiting()).extracting(BranchView.WaitingView::id).containsExactly(second);
     assertThat(snap.waiting().get(0).waitedSeconds()).isEqualTo(120);
     assertThat(snap.desks().get(0).state()).isEqualTo("calling");
     assertThat(snap.desks().get(0).current().id()).isEqualTo(first);
-    Views.ServiceView pen = snap.services().stream().filter(s -> s.id().equals("pen")).findFirst().orElseThrow();
+    BranchView.ServiceView pen = snap.services().stream().filter(s -> s.id().equals("pen")).findFirst().orElseThrow();
     assertThat(pen.available()).isFalse();
     assertThat(pen.closesAt()).isNotNull();
-    Views.ServiceView lib = snap.services().stream().filter(s -> s.id().equals("lib")).findFirst().orElseThrow();
+    BranchView.ServiceView lib = snap.services().stream().filter(s -> s.id().equals("lib")).findFirst().orElseThrow();
     assertThat(lib.available()).isTrue();
     assertThat(lib.waiting()).isEqualTo(1);
     assertThat(lib.longestWaitSeconds()).isEqualTo(120);
-    Views.TicketView t = Views.ticket(f.state, second, f.now).orElseThrow();
+    TicketView t = BranchViews.ticket(f.state, second, f.now).orElseThrow();
     assertThat(t.position()).isEqualTo(1);
     assertThat(t.state()).isEqualTo("waiting");
     assertThat(t.issuedAt().getOffset().getTotalSeconds()).isEqualTo(3600);
-    assertThat(Views.ticket(f.state, first, f.now).orElseThrow().deskName()).isEqualTo("Skranke 1");
+    assertThat(BranchViews.ticket(f.state, first, f.now).orElseThrow().deskName()).isEqualTo("Skranke 1");
   }
 }

@@ -41,7 +41,12 @@ class ApiFlowIT {
     assertThat(issued.body().get("issuedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*[+-]\\d\\d:\\d\\d");
 
     JsonNode snapshot = node.get("/api/branches/main").body();
-    assertThat(snapshot.get("waiting").get(0).get("id").asText()).isEqualTo(id);
+    assertThat(snapshot.has("waiting")).isFalse();
+    assertThat(snapshot.toString()).doesNotContain(id);
+    JsonNode staff = node.get("/api/branches/main", anna).body();
+    assertThat(staff.get("waiting").get(0).get("id").asText()).isEqualTo(id);
+    assertThat(desk(staff, "d1").get("staff").asText()).isEqualTo("anna");
+    assertThat(desk(snapshot, "d1").has("staff")).isFalse();
     JsonNode pas = service(snapshot, "pas");
     assertThat(pas.get("available").asBoolean()).isTrue();
     assertThat(pas.get("waiting").asInt()).isEqualTo(1);

@@ -33,6 +33,11 @@ public final class Http {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), null);
   }
 
+  /** A read with a staff member's bearer token. */
+  public Reply get(String path, String token) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token);
+  }
+
   public Reply delete(String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), null);
   }

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /** A real Server-Sent Events client: reads the stream on its own thread into a queue of events. */
 public final class SseClient implements AutoCloseable {
-  /** One received event. */
-  public record Message(String name, long id, JsonNode data) {}
+  /** One received event: its data as JSON (null when it is not JSON, as a screen's HTML) and as sent. */
+  public record Message(String name, long id, JsonNode data, String text) {}
 
   private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
   private final Thread reader;
@@ -22,7 +22,15 @@ public final class SseClient implements AutoCloseable {
   public final int status;
 
   public SseClient(HttpClient http, String url, Long lastEventId) throws Exception {
+    this(http, url, lastEventId, null);
+  }
+
+  /** A stream read with a staff member's bearer token (null for none). */
+  public SseClient(HttpClient http, String url, Long lastEventId, String token) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
     if (lastEventId != null) {
       b.header("Last-Event-ID", String.valueOf(lastEventId));
     }
@@ -42,7 +50,7 @@ public final class SseClient implements AutoCloseable {
       for (String line : (Iterable<String>) lines::iterator) {
         if (line.isEmpty()) {
           if (data.length() > 0) {
-            messages.add(new Message(name, id, JsonMapping.mapper().readTree(data.toString())));
+            messages.add(new Message(name, id, json(data.toString()), data.toString()));
           }
           name = "message";
           data.setLength(0);
@@ -59,6 +67,14 @@ public final class SseClient implements AutoCloseable {
       }
     } catch (Exception e) {
       // the stream ended or was closed
+    }
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return JsonMapping.mapper().readTree(text);
+    } catch (java.io.IOException e) {
+      return null;
     }
   }
 

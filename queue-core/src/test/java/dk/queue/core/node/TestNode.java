@@ -49,6 +49,10 @@ public final class TestNode implements AutoCloseable {
     return client.get(path);
   }
 
+  public Http.Reply get(String path, String token) throws Exception {
+    return client.get(path, token);
+  }
+
   public Http.Reply delete(String path) throws Exception {
     return client.delete(path);
   }

@@ -1,6 +1,6 @@
 package dk.queue.terminals.print;
 
-import dk.queue.core.domain.Views.TicketView;
+import dk.queue.core.views.TicketView;
 import dk.queue.core.web.Messages;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

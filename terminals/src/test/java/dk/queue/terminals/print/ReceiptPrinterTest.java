@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.queue.core.config.KioskDef;
 import dk.queue.core.domain.LocalizedText;
-import dk.queue.core.domain.Views.TicketView;
+import dk.queue.core.views.TicketView;
 import io.vertx.core.Vertx;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,10 +1,10 @@
-package dk.queue.core.http;
+package dk.queue.core.views;
 
 import dk.queue.core.domain.Event;
 
 /** The ticket an event is about, or null for events about no ticket. */
-final class TicketIds implements Event.Visitor<String> {
-  static final TicketIds INSTANCE = new TicketIds();
+public final class TicketIds implements Event.Visitor<String> {
+  public static final TicketIds INSTANCE = new TicketIds();
 
   public String dayStarted(Event.DayStarted e) {
     return null;

@@ -1,0 +1,182 @@
+package dk.queue.core.views;
+
+import dk.queue.core.domain.Availability;
+import dk.queue.core.domain.BranchState;
+import dk.queue.core.domain.Desk;
+import dk.queue.core.domain.DeskDef;
+import dk.queue.core.domain.DeskStatus;
+import dk.queue.core.domain.LocalizedText;
+import dk.queue.core.domain.ServiceDef;
+import dk.queue.core.domain.Ticket;
+import dk.queue.core.domain.TicketState;
+import dk.queue.core.domain.WaitEstimator;
+import dk.queue.core.views.BranchView.CallView;
+import dk.queue.core.views.BranchView.CurrentTicket;
+import dk.queue.core.views.BranchView.DeskView;
+import dk.queue.core.views.BranchView.ServiceView;
+import dk.queue.core.views.BranchView.WaitingView;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.IntStream;
+
+/**
+ * Builds each audience's view from a branch state and the time. Times are in the branch's zone,
+ * durations in seconds, states in the API's lower case. Every view is bounded in size whatever the
+ * length of the queues: the public one carries counts only, the staff one at most
+ * {@link #STAFF_WAITING} waiting tickets per service (or for one desk).
+ */
+public final class BranchViews {
+  /** How many waiting tickets a staff view lists per service, or for one desk. */
+  public static final int STAFF_WAITING = 20;
+
+  private BranchViews() {}
+
+  public static BranchView of(BranchState s, Instant now, Audience audience) {
+    return audience == Audience.STAFF ? staff(s, now, null) : publicView(s, now);
+  }
+
+  /** What anyone may see: no ticket ids, no staff, no waiting list. */
+  public static BranchView publicView(BranchState s, Instant now) {
+    return branch(s, now, Audience.PUBLIC, null);
+  }
+
+  /**
+   * What staff see. With a {@code desk} that is open, the waiting list is the order in which that
+   * desk would call (as {@code CallPolicy} decides, were nobody to join meanwhile); otherwise the
+   * first {@link #STAFF_WAITING} of each service, oldest first.
+   */
+  public static BranchView staff(BranchState s, Instant now, String desk) {
+    Desk d = desk == null ? null : s.desks().get(desk);
+    List<Ticket> waiting = d != null && !d.services().isEmpty()
+        ? callOrder(s, d.services(), now, STAFF_WAITING)
+        : s.def().services().stream()
+            .flatMap(def -> s.queue(def.id()).stream().limit(STAFF_WAITING).map(id -> s.tickets().get(id)))
+            .sorted(Comparator.comparing(Ticket::queuedAt)).toList();
+    return branch(s, now, Audience.STAFF, waiting.stream()
+        .map(t -> new WaitingView(t.id(), t.number(), t.service(), time(s, t.issuedAt()),
+            Duration.between(t.queuedAt(), now).getSeconds()))
+        .toList());
+  }
+
+  private static BranchView branch(BranchState s, Instant now, Audience audience, List<WaitingView> waiting) {
+    return new BranchView(s.def().id(), s.def().name(), s.seq(),
+        s.def().services().stream().map(d -> service(s, d, now)).toList(),
+        s.def().desks().stream().map(d -> desk(s, s.desks().get(d.id()), audience)).toList(),
+        s.recentCalls().stream().map(c -> new CallView(c.number(), c.service(), c.desk(), deskName(s, c.desk()),
+            time(s, c.calledAt()))).toList(),
+        IntStream.range(0, 24).mapToObj(h -> s.issuedByHour().getOrDefault(h, 0)).toList(),
+        waiting);
+  }
+
+  /**
+   * The tickets a desk serving {@code services} (in priority order) would call, in that order: at
+   * each step the overdue head of the first such service, else the head of the first service with
+   * anyone waiting.
+   */
+  public static List<Ticket> callOrder(BranchState s, List<String> services, Instant now, int limit) {
+    int[] taken = new int[services.size()];
+    List<Ticket> order = new ArrayList<>();
+    while (order.size() < limit) {
+      int pick = -1;
+      for (int i = 0; i < services.size() && pick < 0; i++) {
+        Optional<Ticket> head = head(s, services.get(i), taken[i]);
+        int target = s.def().service(services.get(i)).map(ServiceDef::targetWaitSeconds).orElse(Integer.MAX_VALUE);
+        if (head.isPresent() && Duration.between(head.get().queuedAt(), now).getSeconds() > target) {
+          pick = i;
+        }
+      }
+      for (int i = 0; i < services.size() && pick < 0; i++) {
+        if (head(s, services.get(i), taken[i]).isPresent()) {
+          pick = i;
+        }
+      }
+      if (pick < 0) {
+        break;
+      }
+      order.add(head(s, services.get(pick), taken[pick]).orElseThrow());
+      taken[pick]++;
+    }
+    return order;
+  }
+
+  private static Optional<Ticket> head(BranchState s, String service, int skip) {
+    List<String> queue = s.queue(service);
+    return skip < queue.size() ? Optional.of(s.tickets().get(queue.get(skip))) : Optional.empty();
+  }
+
+  public static ServiceView service(BranchState s, ServiceDef d, Instant now) {
+    ZonedDateTime local = now.atZone(s.def().zone());
+    List<String> queue = s.queue(d.id());
+    boolean available = Availability.isAvailable(s, d.id(), now);
+    boolean open = d.hours().isOpen(local);
+    long longest = queue.isEmpty() ? 0 : Duration.between(s.tickets().get(queue.get(0)).queuedAt(), now).getSeconds();
+    return new ServiceView(d.id(), d.name(), d.letter(), d.group(), available, d.appointmentOnly(), queue.size(),
+        boxed(WaitEstimator.seconds(s, d.id(), queue.size() + 1)), d.targetWaitSeconds(), Math.max(0, longest),
+        open ? null : d.hours().nextOpening(local).map(ZonedDateTime::toOffsetDateTime).orElse(null),
+        open ? d.hours().closesAt(local).map(ZonedDateTime::toOffsetDateTime).orElse(null) : null);
+  }
+
+  public static DeskView desk(BranchState s, Desk d, Audience audience) {
+    boolean staff = audience == Audience.STAFF;
+    Ticket t = d.current() == null ? null : s.tickets().get(d.current());
+    CurrentTicket current = t == null ? null : new CurrentTicket(staff ? t.id() : null, t.number(), t.service(),
+        code(t.state()), time(s, t.calledAt()), time(s, t.startedAt()));
+    return new DeskView(d.id(), d.name(), code(status(s, d)), d.services(), current,
+        staff ? d.pauseReason() : null, staff ? d.staff() : null);
+  }
+
+  public static DeskStatus status(BranchState s, Desk d) {
+    switch (d.mode()) {
+      case CLOSED:
+        return DeskStatus.CLOSED;
+      case PAUSED:
+        return DeskStatus.PAUSED;
+      default:
+        if (d.current() == null) {
+          return DeskStatus.OPEN;
+        }
+        return s.tickets().get(d.current()).state() == TicketState.SERVING ? DeskStatus.SERVING : DeskStatus.CALLING;
+    }
+  }
+
+  /** One ticket, for its holder (and staff). */
+  public static Optional<TicketView> ticket(BranchState s, String ticketId, Instant now) {
+    return s.ticket(ticketId).map(t -> {
+      Integer position = null;
+      Long estimate = null;
+      if (t.state() == TicketState.WAITING) {
+        position = s.queue(t.service()).indexOf(t.id()) + 1;
+        estimate = boxed(WaitEstimator.seconds(s, t.service(), position));
+      }
+      LocalizedText serviceName = s.def().service(t.service()).map(ServiceDef::name)
+          .orElse(new LocalizedText(t.service(), null));
+      return new TicketView(t.id(), t.number(), t.service(), serviceName, s.def().id(), code(t.state()),
+          time(s, t.issuedAt()), position, estimate, t.desk(), t.desk() == null ? null : deskName(s, t.desk()),
+          time(s, t.calledAt()), t.language());
+    });
+  }
+
+  public static String deskName(BranchState s, String deskId) {
+    return s.def().desk(deskId).map(DeskDef::name).orElse(deskId);
+  }
+
+  public static String code(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static OffsetDateTime time(BranchState s, Instant t) {
+    return t == null ? null : t.atZone(s.def().zone()).toOffsetDateTime();
+  }
+
+  private static Long boxed(OptionalLong v) {
+    return v.isPresent() ? v.getAsLong() : null;
+  }
+}

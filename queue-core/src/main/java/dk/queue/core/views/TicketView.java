@@ -1,0 +1,14 @@
+package dk.queue.core.views;
+
+import dk.queue.core.domain.LocalizedText;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+
+/**
+ * A ticket as its holder sees it ({@code GET /api/tickets/{ticket}} and its event stream);
+ * {@code position} is 1 for the next in line; {@code language} is the one the citizen took it in.
+ */
+public record TicketView(String id, String number, String service, LocalizedText serviceName, String branch,
+                         String state, OffsetDateTime issuedAt, Integer position, Long estimatedWaitSeconds,
+                         String desk, String deskName, OffsetDateTime calledAt, String language)
+    implements Serializable {}

@@ -6,7 +6,9 @@ import dk.queue.core.config.ScreenDef;
 import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.LocalizedText;
 import dk.queue.core.domain.TimeRange;
+import dk.queue.core.domain.BranchState;
 import dk.queue.core.views.BranchView;
+import dk.queue.core.views.BranchViews;
 import dk.queue.core.web.Messages;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,6 +54,11 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
 
   /** A counter display: the desk, its state ({@code closed}, {@code open}, ...) and current ticket. */
   public record Counter(String deskName, String state, String number, LocalizedText label) {}
+
+  /** What the screen shows of the branch now, from the public view with all the recent calls to choose from. */
+  public static ScreenModel of(QueueConfig config, ScreenDef screen, BranchState state, Instant now) {
+    return of(config, screen, BranchViews.publicView(state, now, BranchState.RECENT_CALLS), now);
+  }
 
   public static ScreenModel of(QueueConfig config, ScreenDef screen, BranchView snapshot, Instant now) {
     BranchDef branch = config.branch(screen.branch()).orElseThrow();

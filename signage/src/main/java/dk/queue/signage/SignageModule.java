@@ -73,8 +73,7 @@ public final class SignageModule implements WebModule {
       done[0] = true;
       rc.vertx().cancelTimer(timeout);
       rc.vertx().runOnContext(v -> LiveStream.close(sub[0]));
-      pages.send(rc, 200, "screen", ScreenModel.of(node.config(), screen.get(),
-          BranchViews.publicView(update.state(), Instant.now()), Instant.now()));
+      pages.send(rc, 200, "screen", ScreenModel.of(node.config(), screen.get(), update.state(), Instant.now()));
     });
   }
 
@@ -92,7 +91,7 @@ public final class SignageModule implements WebModule {
   /** The region rendered for this update, and the call to announce if the update's event is one. */
   private String frame(NodeContext node, ScreenDef screen, Update update) {
     Instant now = Instant.now();
-    ScreenModel model = ScreenModel.of(node.config(), screen, BranchViews.publicView(update.state(), now), now);
+    ScreenModel model = ScreenModel.of(node.config(), screen, update.state(), now);
     String render = Sse.event("render", update.seq(), pages.render(region(screen), model));
     return call(update, screen).map(call -> render + Sse.event("call", update.seq(), JsonMapping.encode(call)))
         .orElse(render);

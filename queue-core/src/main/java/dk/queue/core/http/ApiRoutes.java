@@ -34,6 +34,9 @@ public final class ApiRoutes {
     api.route().failureHandler(Errors::handle);
     router.route("/api/*").subRouter(api);
     new OpsRoutes(engine, hazelcast, metrics, quorum).mount(router);
+    String contract = OpenApi.document();
+    router.get("/openapi.yaml").handler(rc -> rc.response()
+        .putHeader("Content-Type", "application/yaml; charset=utf-8").end(contract));
     router.route("/health/*").failureHandler(Errors::handle);
     router.route("/metrics").failureHandler(Errors::handle);
   }

@@ -36,6 +36,8 @@ import java.util.stream.IntStream;
 public final class BranchViews {
   /** How many waiting tickets a staff view lists per service, or for one desk. */
   public static final int STAFF_WAITING = 20;
+  /** How many recent calls the public view lists: as many as a waiting-room screen shows. */
+  public static final int PUBLIC_CALLS = 6;
 
   private BranchViews() {}
 
@@ -43,9 +45,14 @@ public final class BranchViews {
     return audience == Audience.STAFF ? staff(s, now, null) : publicView(s, now);
   }
 
-  /** What anyone may see: no ticket ids, no staff, no waiting list. */
+  /** What anyone may see: no ticket ids, no staff, no waiting list; the newest {@link #PUBLIC_CALLS} calls. */
   public static BranchView publicView(BranchState s, Instant now) {
-    return branch(s, now, Audience.PUBLIC, null);
+    return publicView(s, now, PUBLIC_CALLS);
+  }
+
+  /** The public view with up to {@code calls} recent calls, for a page that picks its own among them. */
+  public static BranchView publicView(BranchState s, Instant now, int calls) {
+    return branch(s, now, Audience.PUBLIC, null, calls);
   }
 
   /**
@@ -63,14 +70,15 @@ public final class BranchViews {
     return branch(s, now, Audience.STAFF, waiting.stream()
         .map(t -> new WaitingView(t.id(), t.number(), t.service(), time(s, t.issuedAt()),
             Duration.between(t.queuedAt(), now).getSeconds()))
-        .toList());
+        .toList(), Integer.MAX_VALUE);
   }
 
-  private static BranchView branch(BranchState s, Instant now, Audience audience, List<WaitingView> waiting) {
+  private static BranchView branch(BranchState s, Instant now, Audience audience, List<WaitingView> waiting,
+                                   int calls) {
     return new BranchView(s.def().id(), s.def().name(), s.seq(),
         s.def().services().stream().map(d -> service(s, d, now)).toList(),
         s.def().desks().stream().map(d -> desk(s, s.desks().get(d.id()), audience)).toList(),
-        s.recentCalls().stream().map(c -> new CallView(c.number(), c.service(), c.desk(), deskName(s, c.desk()),
+        s.recentCalls().stream().limit(calls).map(c -> new CallView(c.number(), c.service(), c.desk(), deskName(s, c.desk()),
             time(s, c.calledAt()))).toList(),
         IntStream.range(0, 24).mapToObj(h -> s.issuedByHour().getOrDefault(h, 0)).toList(),
         waiting);
@@ -127,8 +135,9 @@ public final class BranchViews {
   public static DeskView desk(BranchState s, Desk d, Audience audience) {
     boolean staff = audience == Audience.STAFF;
     Ticket t = d.current() == null ? null : s.tickets().get(d.current());
-    CurrentTicket current = t == null ? null : new CurrentTicket(staff ? t.id() : null, t.number(), t.service(),
-        code(t.state()), time(s, t.calledAt()), time(s, t.startedAt()));
+    CurrentTicket current = t == null ? null : staff
+        ? new CurrentTicket(t.id(), t.number(), t.service(), code(t.state()), time(s, t.calledAt()), time(s, t.startedAt()))
+        : new CurrentTicket(null, t.number(), t.service(), code(t.state()), null, null);
     return new DeskView(d.id(), d.name(), code(status(s, d)), d.services(), current,
         staff ? d.pauseReason() : null, staff ? d.staff() : null);
   }

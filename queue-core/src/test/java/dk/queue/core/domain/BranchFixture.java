@@ -19,12 +19,12 @@ import java.util.Set;
  * d1..d3. Time starts on Wednesday 25 November 2026 at 12:00 in Copenhagen and moves only when a
  * test says so.
  */
-final class BranchFixture {
-  static final ZoneId CPH = ZoneId.of("Europe/Copenhagen");
-  static final Instant NOON = LocalDate.of(2026, 11, 25).atTime(12, 0).atZone(CPH).toInstant();
-  static final Set<String> ALL = Set.of("pas", "lib", "pen", "wed");
+public final class BranchFixture {
+  public static final ZoneId CPH = ZoneId.of("Europe/Copenhagen");
+  public static final Instant NOON = LocalDate.of(2026, 11, 25).atTime(12, 0).atZone(CPH).toInstant();
+  public static final Set<String> ALL = Set.of("pas", "lib", "pen", "wed");
 
-  static BranchDef def() {
+  public static BranchDef def() {
     EnumMap<DayOfWeek, List<TimeRange>> weekdays = new EnumMap<>(DayOfWeek.class);
     for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
       weekdays.put(d, List.of(new TimeRange(LocalTime.of(10, 0), LocalTime.of(15, 0))));

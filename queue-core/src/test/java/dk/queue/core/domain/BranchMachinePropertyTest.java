@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Random sequences of commands, over several days, against the invariants that must hold after
  * every step, and replay: applying the accepted events to the first state rebuilds the last one.
  */
-class BranchMachinePropertyTest {
+public class BranchMachinePropertyTest {
   static final String[] STAFF = {"anna", "bo", "carl"};
   static final String[] DESKS = {"d1", "d2", "d3"};
   static final String[] SERVICES = {"pas", "lib", "pen", "wed", "moon"};
@@ -107,7 +107,8 @@ class BranchMachinePropertyTest {
     assertThat(s.day()).isEqualTo(now.atZone(BranchFixture.CPH).toLocalDate());
   }
 
-  private static Command randomCommand(Random r, BranchState s, Instant now, String newId) {
+  /** A command of any kind, mostly plausible, sometimes not (a stranger at a desk, an unknown ticket). */
+  public static Command randomCommand(Random r, BranchState s, Instant now, String newId) {
     String desk = DESKS[r.nextInt(DESKS.length)];
     // Mostly the staff member at the desk, sometimes someone else.
     String owner = s.desks().get(desk).staff();

@@ -39,7 +39,7 @@ class DayRolloverIT {
       assertThat(node.post("/api/branches/main/desks/d2/open", "{\"services\":[\"pas\"]}", anna).status()).isEqualTo(200);
       JsonNode ticket = node.post("/api/branches/main/tickets", "{\"service\":\"pas\"}").body();
       assertThat(ticket.get("number").asText()).isEqualTo("P001");
-      JsonNode snapshot = node.get("/api/branches/main").body();
+      JsonNode snapshot = node.get("/api/branches/main", anna).body();
       assertThat(snapshot.get("waiting")).hasSize(1);
       assertThat(snapshot.get("waiting").get(0).get("id").asText()).isEqualTo(ticket.get("id").asText());
       for (JsonNode desk : snapshot.get("desks")) {

@@ -68,6 +68,8 @@ class KioskTicketsIT {
     assertThat(tooLong.status()).isEqualTo(400);
     assertThat(tooLong.body().get("field").asText()).isEqualTo("reason");
     assertThat(node.post("/api/branches/main/desks/d4/pause", "{\"reason\":\"lunch\"}", token).status()).isEqualTo(200);
-    assertThat(node.get("/api/branches/main").body().get("desks").get(3).get("pauseReason").asText()).isEqualTo("lunch");
+    assertThat(node.get("/api/branches/main", token).body().get("desks").get(3).get("pauseReason").asText()).isEqualTo("lunch");
+    // Why a desk is paused is for colleagues: the public view says only that it is.
+    assertThat(node.get("/api/branches/main").body().get("desks").get(3).has("pauseReason")).isFalse();
   }
 }

@@ -1,0 +1,135 @@
+package dk.queue.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.queue.core.node.Http.Reply;
+import dk.queue.core.node.SseClient;
+import dk.queue.core.node.TestNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.validation.ResponseValidator;
+import io.vertx.openapi.validation.ValidatableResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract in the repository against a running node: the node serves its OpenAPI document,
+ * and real answers to real requests (status and JSON body) are what the document says, for every
+ * operation of it.
+ */
+class OpenApiIT {
+  static TestNode node;
+  static Vertx vertx;
+  static OpenAPIContract contract;
+  static ResponseValidator validator;
+  final Set<String> checked = new LinkedHashSet<>();
+  final List<String> problems = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    node = TestNode.start();
+    vertx = Vertx.vertx();
+    Reply served = node.get("/openapi.yaml");
+    assertThat(served.status()).isEqualTo(200);
+    Path file = Files.createTempFile("openapi", ".yaml");
+    Files.writeString(file, served.text());
+    contract = OpenAPIContract.from(vertx, file.toString()).toCompletionStage().toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+    validator = ResponseValidator.create(vertx, contract);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    node.close();
+  }
+
+  /** Checks one answer against the operation's responses; collects what does not fit. */
+  private Reply check(String operation, Reply r) throws Exception {
+    checked.add(operation);
+    ValidatableResponse response = r.body() != null
+        ? ValidatableResponse.create(r.status(), Buffer.buffer(r.text()), "application/json")
+        : ValidatableResponse.create(r.status());
+    try {
+      validator.validate(response, operation).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      problems.add(operation + " " + r.status() + ": " + (e.getCause() == null ? e : e.getCause()).getMessage()
+          + " in " + r.text());
+    }
+    return r;
+  }
+
+  @Test
+  void everyOperationAnswersAsTheDocumentSays() throws Exception {
+    check("listBranches", node.get("/api/branches"));
+    check("getBranch", node.get("/api/branches/main"));
+    check("getBranch", node.get("/api/branches/nowhere"));
+    check("login", node.post("/api/login", "{\"user\":\"anna\",\"pin\":\"0000\"}"));
+    check("login", node.post("/api/login", "{\"user\":\"anna\"}"));
+    String anna = node.login("anna");
+    check("me", node.get("/api/me", anna));
+    check("me", node.get("/api/me"));
+    check("openDesk", node.post("/api/branches/main/desks/d1/open", "{\"services\":[\"pas\",\"lib\"]}", anna));
+    check("openDesk", node.post("/api/branches/main/desks/d1/open", "{}", anna));
+    check("openDesk", node.post("/api/branches/main/desks/d1/open", "{\"services\":[\"pas\"]}"));
+    Reply issued = check("issueTicket", node.post("/api/branches/main/tickets", "{\"service\":\"pas\",\"language\":\"en\"}"));
+    assertThat(issued.status()).isEqualTo(201);
+    String id = issued.body().get("id").asText();
+    check("issueTicket", node.post("/api/branches/main/tickets", "{\"service\":\"pension\"}"));
+    check("issueTicket", node.post("/api/branches/main/tickets", "{\"service\":\"nope\"}"));
+    check("issueTicket", node.post("/api/branches/main/tickets", "{\"service\":\"pas\",\"language\":\"fr\"}"));
+    check("getBranch", node.get("/api/branches/main", anna));
+    check("getTicket", node.get("/api/tickets/" + id));
+    check("getTicket", node.get("/api/tickets/main-unknown"));
+    check("callNext", node.post("/api/branches/main/desks/d1/call-next", null, anna));
+    check("recall", node.post("/api/branches/main/desks/d1/recall", null, anna));
+    check("startService", node.post("/api/branches/main/desks/d1/start", null, anna));
+    check("transfer", node.post("/api/branches/main/desks/d1/transfer", "{\"service\":\"lib\",\"placement\":\"first\"}", anna));
+    check("callNext", node.post("/api/branches/main/desks/d1/call-next", null, anna));
+    check("noShow", node.post("/api/branches/main/desks/d1/no-show", null, anna));
+    check("callNext", node.post("/api/branches/main/desks/d1/call-next", null, anna));
+    String second = node.post("/api/branches/main/tickets", "{\"service\":\"lib\"}").body().get("id").asText();
+    check("callNext", node.post("/api/branches/main/desks/d1/call-next", null, anna));
+    check("startService", node.post("/api/branches/main/desks/d1/start", null, anna));
+    check("finishService", node.post("/api/branches/main/desks/d1/done", "{\"outcome\":\"served\"}", anna));
+    check("finishService", node.post("/api/branches/main/desks/d1/done", "{\"outcome\":\"served\"}", anna));
+    check("getTicket", node.get("/api/tickets/" + second));
+    String third = node.post("/api/branches/main/tickets", "{\"service\":\"pas\"}").body().get("id").asText();
+    check("cancelTicket", node.delete("/api/tickets/" + third));
+    check("cancelTicket", node.delete("/api/tickets/" + third));
+    check("pauseDesk", node.post("/api/branches/main/desks/d1/pause", "{\"reason\":\"lunch\"}", anna));
+    check("resumeDesk", node.post("/api/branches/main/desks/d1/resume", null, anna));
+    check("closeDesk", node.post("/api/branches/main/desks/d1/close", null, anna));
+    check("branchStats", node.get("/api/branches/main/stats"));
+    check("branchStats", node.get("/api/branches/main/stats?from=yesterday"));
+    check("allStats", node.get("/api/stats"));
+    check("printTicket", node.post("/kiosk/nowhere/print", "{\"ticket\":\"x\"}"));
+    check("printTicket", node.post("/kiosk/main-kiosk/print", "{\"ticket\":\"" + id + "\"}"));
+    check("live", node.get("/health/live"));
+    check("ready", node.get("/health/ready"));
+    check("metrics", node.get("/metrics"));
+    check("openapi", node.get("/openapi.yaml"));
+    try (SseClient branch = new SseClient(node.http, node.base() + "/api/branches/main/events", null)) {
+      check("branchEvents", new Reply(branch.status, null, ""));
+    }
+    try (SseClient ticket = new SseClient(node.http, node.base() + "/api/tickets/" + id + "/events", null)) {
+      check("ticketEvents", new Reply(ticket.status, null, ""));
+    }
+    check("ticketEvents", node.get("/api/tickets/main-unknown/events"));
+    check("logout", node.post("/api/logout", null, anna));
+
+    assertThat(problems).isEmpty();
+    Set<String> documented = new LinkedHashSet<>();
+    contract.operations().forEach(o -> documented.add(o.getOperationId()));
+    assertThat(checked).containsExactlyInAnyOrderElementsOf(documented);
+  }
+}

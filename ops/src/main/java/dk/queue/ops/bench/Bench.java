@@ -31,11 +31,12 @@ import org.HdrHistogram.Recorder;
  *
  * <p>Run: {@code java -cp ops/target/queue-node.jar dk.queue.ops.bench.Bench [--branches 20]
  * [--desks 4] [--screens 1000] [--connections 10000] [--rates 100,250,500,1000,2000,4000]
- * [--step-seconds 6] [--kills 5] [--phases screens,commands,streams,failover] [--json target/bench.json]}
+ * [--step-seconds 6] [--kills 5] [--phases screens,commands,streams,queue,failover,backlog,idle]
+ * [--json target/bench.json]}
  */
 public final class Bench {
   /** bcrypt of 0000, the PIN of every benchmark staff member. */
-  private static final String PIN_HASH = "$2a$10$HGO/oOAkKvW.FAY50b1zFu35EAoly5kuA0S/UiXh.7GyGGkrs9gjS";
+  static final String PIN_HASH = "$2a$10$HGO/oOAkKvW.FAY50b1zFu35EAoly5kuA0S/UiXh.7GyGGkrs9gjS";
   private static final long TIMEOUT_MS = 5_000;
   /** How long a desk with nobody to call waits before it looks again. */
   private static final long IDLE_DESK_MS = 20;
@@ -63,7 +64,7 @@ public final class Bench {
     stepSeconds = Integer.parseInt(a.getOrDefault("step-seconds", "6"));
     kills = Integer.parseInt(a.getOrDefault("kills", "5"));
     json = Path.of(a.getOrDefault("json", "target/bench.json"));
-    phases = List.of(a.getOrDefault("phases", "screens,commands,streams,failover").split(","));
+    phases = List.of(a.getOrDefault("phases", "screens,commands,streams,queue,failover,backlog,idle").split(","));
   }
 
   public static void main(String[] args) throws Exception {
@@ -83,6 +84,18 @@ public final class Bench {
     Files.writeString(config, organisation(), StandardCharsets.UTF_8);
     int base = 21_000 + (int) (ProcessHandle.current().pid() % 300) * 10;
     try (Client client = new Client(Math.max(screens, connections))) {
+      ScaleBench scale = new ScaleBench(client, new ScaleBench.Table() {
+        @Override
+        public void put(String name, double ours, double reference) {
+          Bench.this.put(true, name, ours);
+          Bench.this.put(false, name, reference);
+        }
+
+        @Override
+        public void note(String text) {
+          notes.add(text);
+        }
+      }, work, base + 200);
       double[] callPayload;
       try (Nodes ours = new Nodes(3, base, i -> java(List.of("dk.queue.ops.Main", "--cluster", "--members", members(base), "--cluster-port", String.valueOf(base + 100 + i),
           "--port", String.valueOf(base + i), "--config", config.toString(), "--data-dir", work.resolve("data-" + i).toString())),
@@ -97,9 +110,18 @@ public final class Bench {
         if (phases.contains("streams")) {
           connectionsOnOneNode(client, ours, "/api/branches/bench-2/events", () -> issue(client, ours.url(0), "bench-2"), "ours");
         }
+        if (phases.contains("queue")) {
+          scale.longQueue(ours);
+        }
         if (phases.contains("failover")) {
           failover(client, ours, staff);
         }
+      }
+      if (phases.contains("backlog")) {
+        scale.backlog();
+      }
+      if (phases.contains("idle")) {
+        scale.idle();
       }
       try (Nodes raw = new Nodes(3, base + 10, i -> java(List.of(BaselineNode.class.getName(),
           String.valueOf(base + 10 + i), String.valueOf(base + 110 + i), String.valueOf(i), members(base + 10))),
@@ -123,7 +145,7 @@ public final class Bench {
   }
 
   /** A node's command line: the same JVM settings for ours and the baseline, plus any in -Dbench.jvm. */
-  private static List<String> java(List<String> mainAndArgs) {
+  static List<String> java(List<String> mainAndArgs) {
     List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
     String extra = System.getProperty("bench.jvm", "").trim();
     if (!extra.isEmpty()) {
@@ -160,12 +182,15 @@ public final class Bench {
         y.append("      - {id: d").append(d).append(", name: Skranke ").append(d).append("}\n");
       }
     }
+    y.append(ScaleBench.branches());
     y.append("staff:\n");
+    y.append(ScaleBench.staff(PIN_HASH));
     for (int s = 1; s <= branches * desks; s++) {
       y.append("  - {user: s").append(s).append(", name: S").append(s).append(", pinHash: \"").append(PIN_HASH)
           .append("\", skills: all}\n");
     }
     y.append("screens:\n");
+    y.append(ScaleBench.screens());
     for (int b = 1; b <= branches; b++) {
       y.append("  - {id: bench-").append(b).append("-screen, branch: bench-").append(b).append(", sound: false}\n");
     }
@@ -374,12 +399,13 @@ public final class Bench {
       AtomicLong done = new AtomicLong();
       AtomicBoolean running = new AtomicBoolean(true);
       AtomicInteger[] waiting = new AtomicInteger[branches + 1];
+      java.util.Set<String> open = ConcurrentHashMap.newKeySet();
       List<CompletableFuture<Void>> deskLoops = new ArrayList<>();
       for (int b = 1; b <= branches; b++) {
         waiting[b] = new AtomicInteger();
         for (int d = 1; d <= desks; d++) {
           deskLoops.add(deskLoop(client, nodes.url((b + d) % 3) + desk(b, d), staff.token(b, d), waiting[b], running,
-              call, other, done));
+              call, other, done, open));
         }
       }
       double issuesPerSecond = rate / 4.0;
@@ -400,6 +426,7 @@ public final class Bench {
               issue.recordValue(Math.max(1, (System.nanoTime() - scheduled) / 1000));
               if (r.succeeded() && r.result().status() == 201) {
                 done.incrementAndGet();
+                open.add(r.result().json().getString("id"));
                 waiting[b].incrementAndGet();
               } else {
                 failed.incrementAndGet();
@@ -418,7 +445,7 @@ public final class Bench {
       double achieved = commands / seconds;
       double p99 = ms(all.getValueAtPercentile(99));
       if (warmUp) {
-        drain(client, nodes);
+        drain(client, nodes, open);
         continue;
       }
       notes.add(String.format(Locale.ROOT, "at %d/s offered: %.0f commands/s done, p99 %.1f ms, %d failed",
@@ -429,7 +456,7 @@ public final class Bench {
         callAtBest = ca;
         reportedRate = rate;
       }
-      drain(client, nodes);
+      drain(client, nodes, open);
       if (lowest == null) {
         lowest = new Histogram[] {is, ca};
         lowestRate = rate;
@@ -458,7 +485,8 @@ public final class Bench {
    * finishes; otherwise it looks again a moment later, as staff watching the queue panel do.
    */
   private CompletableFuture<Void> deskLoop(Client client, String deskUrl, String token, AtomicInteger waiting,
-                                           AtomicBoolean running, Recorder call, Recorder other, AtomicLong done) {
+                                           AtomicBoolean running, Recorder call, Recorder other, AtomicLong done,
+                                           java.util.Set<String> open) {
     CompletableFuture<Void> finished = new CompletableFuture<>();
     Runnable[] next = new Runnable[1];
     next[0] = () -> {
@@ -478,6 +506,9 @@ public final class Bench {
           return;
         }
         done.incrementAndGet();
+        if (r.result().body().startsWith("{")) {
+          open.remove(r.result().json().getString("id"));
+        }
         long t1 = System.nanoTime();
         client.post(deskUrl + "/start", "{}", token).compose(s -> {
           other.recordValue(Math.max(1, (System.nanoTime() - t1) / 1000));
@@ -496,18 +527,18 @@ public final class Bench {
     return finished;
   }
 
-  /** Cancels what is still waiting, many at once, so that each step starts from empty queues. */
-  private void drain(Client client, Nodes nodes) {
+  /**
+   * Cancels the tickets of the step that no desk called, many at once, so that each step starts
+   * from empty queues. Their ids are those the issuing replies gave (no public view lists them).
+   */
+  private void drain(Client client, Nodes nodes, java.util.Set<String> open) {
     List<Future<?>> all = new ArrayList<>();
-    for (int b = 1; b <= branches; b++) {
-      JsonArray waiting = client.send(HttpMethod.GET, nodes.url(b % 3) + "/api/branches/bench-" + b,
-          null, null).await().json().getJsonArray("waiting");
-      for (int i = 0; i < waiting.size(); i++) {
-        all.add(client.send(HttpMethod.DELETE,
-            nodes.url(i % 3) + "/api/tickets/" + waiting.getJsonObject(i).getString("id"), null, null));
-      }
+    int i = 0;
+    for (String id : open) {
+      all.add(client.send(HttpMethod.DELETE, nodes.url(i++ % 3) + "/api/tickets/" + id, null, null));
     }
     Future.join(all).otherwiseEmpty().await();
+    open.clear();
   }
 
   private void echoRates(Client client, Nodes nodes) throws Exception {
@@ -656,7 +687,7 @@ public final class Bench {
     }
   }
 
-  private static int owner(Client client, Nodes nodes, String branch) throws Exception {
+  static int owner(Client client, Nodes nodes, String branch) throws Exception {
     for (int i = 0; i < 3; i++) {
       JsonObject ready = client.send(HttpMethod.GET, nodes.url(i) + "/health/ready", null, null)
           .await().json();

@@ -59,7 +59,7 @@ final class Nodes implements AutoCloseable {
       ready.add(start(i));
     }
     for (int i = 0; i < processes.length; i++) {
-      if (!ready.get(i).await(120, TimeUnit.SECONDS)) {
+      if (!ready.get(i).await(300, TimeUnit.SECONDS)) {
         throw new IllegalStateException("node " + i + " did not start");
       }
     }

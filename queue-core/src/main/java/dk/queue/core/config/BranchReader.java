@@ -19,6 +19,8 @@ import java.util.Set;
  */
 final class BranchReader {
   static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Copenhagen");
+  /** The highest {@code maxWaitingPerService} a branch may set. */
+  static final int MAX_WAITING_LIMIT = 100_000;
 
   private final Map<String, ServiceTemplate> services;
   private final Set<String> declaredServices;
@@ -45,14 +47,16 @@ final class BranchReader {
   }
 
   private BranchDef branch(YamlNode node, UniqueIds ids) {
-    Fields f = node.fields("id", "name", "timezone", "hours", "services", "desks");
+    Fields f = node.fields("id", "name", "timezone", "hours", "services", "desks", "maxWaitingPerService");
     String id = ids.claim(f.required("id").id(), f.required("id"));
     String name = f.required("name").text();
     ZoneId zone = f.optional("timezone").map(BranchReader::zone).orElse(DEFAULT_ZONE);
     DefaultHours defaultHours = new DefaultHours(f.optional("hours"));
     List<YamlNode> offered = nonEmpty(f.required("services"), "name at least one service");
     List<YamlNode> deskNodes = nonEmpty(f.required("desks"), "name at least one desk");
-    return new BranchDef(id, name, zone, services(offered, defaultHours), desks(deskNodes));
+    int maxWaiting = f.optional("maxWaitingPerService").map(n -> n.integer(1, MAX_WAITING_LIMIT))
+        .orElse(BranchDef.DEFAULT_MAX_WAITING);
+    return new BranchDef(id, name, zone, services(offered, defaultHours), desks(deskNodes), maxWaiting);
   }
 
   private static List<YamlNode> nonEmpty(YamlNode list, String complaint) {

@@ -5,12 +5,28 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-/** A branch (betjeningssted) as configured: its services with their hours, and its desks. */
-public record BranchDef(String id, String name, ZoneId zone, List<ServiceDef> services, List<DeskDef> desks)
-    implements Serializable {
+/**
+ * A branch (betjeningssted) as configured: its services with their hours, and its desks.
+ *
+ * @param maxWaitingPerService the most tickets that may wait for one service; past it a ticket is
+ *                             refused ({@code queue_full})
+ */
+public record BranchDef(String id, String name, ZoneId zone, List<ServiceDef> services, List<DeskDef> desks,
+                        int maxWaitingPerService) implements Serializable {
+  /** The default of {@link #maxWaitingPerService}: as many as three-digit numbers go. */
+  public static final int DEFAULT_MAX_WAITING = 999;
+
   public BranchDef {
     services = List.copyOf(services);
     desks = List.copyOf(desks);
+    if (maxWaitingPerService < 1) {
+      throw new IllegalArgumentException("maxWaitingPerService must be at least 1");
+    }
+  }
+
+  /** A branch with the default cap on the number waiting per service. */
+  public BranchDef(String id, String name, ZoneId zone, List<ServiceDef> services, List<DeskDef> desks) {
+    this(id, name, zone, services, desks, DEFAULT_MAX_WAITING);
   }
 
   public Optional<ServiceDef> service(String serviceId) {

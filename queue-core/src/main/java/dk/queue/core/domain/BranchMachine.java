@@ -32,7 +32,17 @@ import java.util.Optional;
 public final class BranchMachine {
   private BranchMachine() {}
 
+  /**
+   * The most events a branch's outbox holds: past it the store has been away so long that the
+   * branch refuses commands rather than grow without bound (hours of a busy day's events).
+   */
+  public static final int OUTBOX_LIMIT = 100_000;
+
   public static Decision decide(BranchState state, Command command) {
+    if (state.outbox().size() >= OUTBOX_LIMIT) {
+      return new Decision.Rejected(Rejection.of(Reason.OUTBOX_FULL,
+          "The event store has been unavailable too long: " + state.outbox().size() + " events wait to be stored"));
+    }
     Draft draft = new Draft(state, command.at());
     draft.startDayIfNew();
     Optional<Rejection> rejection = command.accept(new Rules(draft));
@@ -40,9 +50,7 @@ public final class BranchMachine {
       return new Decision.Rejected(rejection.get());
     }
     draft.followAvailability();
-    List<Recorded> outbox = new ArrayList<>(state.outbox());
-    outbox.addAll(draft.events);
-    return new Decision.Accepted(draft.state.withOutbox(outbox), draft.events);
+    return new Decision.Accepted(draft.state.withOutboxAdded(draft.events), draft.events);
   }
 
   /** The state as events are added to it, one at a time. */
@@ -129,6 +137,10 @@ public final class BranchMachine {
       }
       if (!Availability.isAvailable(state(), c.service(), draft.at)) {
         return reject(Reason.SERVICE_UNAVAILABLE, service.get().name().en() + " is not available here now");
+      }
+      if (state().queue(c.service()).size() >= state().def().maxWaitingPerService()) {
+        return reject(Reason.QUEUE_FULL, state().def().maxWaitingPerService() + " wait for "
+            + service.get().name().en() + " already; no more tickets now");
       }
       int next = state().lastNumber().getOrDefault(c.service(), 0) + 1;
       String number = service.get().letter() + String.format(Locale.ROOT, "%03d", next);

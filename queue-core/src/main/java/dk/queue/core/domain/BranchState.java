@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
+import org.pcollections.PVector;
+import org.pcollections.TreePVector;
 
 /**
  * The whole queue state of one branch: one value, changed only by applying its events in order.
@@ -44,19 +47,22 @@ public record BranchState(
   public static final int RECENT_CALLS = 12;
   public static final int FINISHED_KEPT = 500;
 
+  /**
+   * Persistent collections throughout: a command changes a few entries and shares the rest with
+   * the state before it, so its cost does not grow with the number waiting or the outbox.
+   * Collections that are persistent already are taken as they are (they are immutable).
+   */
   public BranchState {
-    lastNumber = Map.copyOf(lastNumber);
-    tickets = Map.copyOf(tickets);
-    Map<String, List<String>> q = new LinkedHashMap<>();
-    queues.forEach((k, v) -> q.put(k, List.copyOf(v)));
-    queues = Map.copyOf(q);
-    desks = Map.copyOf(desks);
-    recentCalls = List.copyOf(recentCalls);
-    handling = Map.copyOf(handling);
-    available = List.copyOf(available);
-    finished = List.copyOf(finished);
-    issuedByHour = Map.copyOf(issuedByHour);
-    outbox = List.copyOf(outbox);
+    lastNumber = Persistent.map(lastNumber);
+    tickets = Persistent.map(tickets);
+    queues = Persistent.queues(queues);
+    desks = Persistent.map(desks);
+    recentCalls = Persistent.list(recentCalls);
+    handling = Persistent.map(handling);
+    available = Persistent.list(available);
+    finished = Persistent.list(finished);
+    issuedByHour = Persistent.map(issuedByHour);
+    outbox = Persistent.list(outbox);
   }
 
   /** A branch before its first event: desks closed, no tickets, nothing available. */
@@ -110,7 +116,12 @@ public record BranchState(
 
   /** Drops the outbox events up to and including {@code seq}: the store has them. */
   public BranchState acknowledged(long uptoSeq) {
-    return withOutbox(outbox.stream().filter(r -> r.seq() > uptoSeq).toList());
+    return withOutbox(Persistent.dropWhile(outbox, r -> r.seq() <= uptoSeq));
+  }
+
+  /** The same branch with these events added at the end of its outbox. */
+  public BranchState withOutboxAdded(List<Recorded> events) {
+    return withOutbox(Persistent.list(outbox).plusAll(events));
   }
 
   /** The state after one more event. Pure: replaying a day's events rebuilds the day. */
@@ -126,49 +137,51 @@ public record BranchState(
     final Instant at;
     long seq;
     LocalDate day;
-    final Map<String, Integer> lastNumber;
-    final Map<String, Ticket> tickets;
-    final Map<String, List<String>> queues;
-    final Map<String, Desk> desks;
-    final List<CallRecord> recentCalls;
-    final Map<String, HandlingStats> handling;
+    PMap<String, Integer> lastNumber;
+    PMap<String, Ticket> tickets;
+    PMap<String, List<String>> queues;
+    PMap<String, Desk> desks;
+    PVector<CallRecord> recentCalls;
+    PMap<String, HandlingStats> handling;
     List<String> available;
-    final List<Ticket> finished;
-    final Map<Integer, Integer> issuedByHour;
+    PVector<Ticket> finished;
+    PMap<Integer, Integer> issuedByHour;
 
     Change(BranchState s, Recorded r) {
       base = s;
       at = r.at();
       seq = r.seq();
       day = s.day;
-      lastNumber = new HashMap<>(s.lastNumber);
-      tickets = new HashMap<>(s.tickets);
-      queues = new HashMap<>(s.queues);
-      desks = new HashMap<>(s.desks);
-      recentCalls = new ArrayList<>(s.recentCalls);
-      handling = new HashMap<>(s.handling);
+      lastNumber = Persistent.map(s.lastNumber);
+      tickets = Persistent.map(s.tickets);
+      queues = Persistent.map(s.queues);
+      desks = Persistent.map(s.desks);
+      recentCalls = Persistent.list(s.recentCalls);
+      handling = Persistent.map(s.handling);
       available = s.available;
-      finished = new ArrayList<>(s.finished);
-      issuedByHour = new HashMap<>(s.issuedByHour);
+      finished = Persistent.list(s.finished);
+      issuedByHour = Persistent.map(s.issuedByHour);
     }
 
     @Override
     public Void dayStarted(Event.DayStarted e) {
       day = e.day();
-      recentCalls.clear();
-      lastNumber.clear();
-      handling.clear();
-      finished.clear();
-      issuedByHour.clear();
+      recentCalls = TreePVector.empty();
+      lastNumber = HashTreePMap.empty();
+      handling = HashTreePMap.empty();
+      finished = TreePVector.empty();
+      issuedByHour = HashTreePMap.empty();
       return null;
     }
 
     @Override
     public Void ticketIssued(Event.TicketIssued e) {
-      lastNumber.merge(e.service(), 1, Integer::sum);
-      tickets.put(e.ticket(), Ticket.issued(e.ticket(), e.number(), e.service(), e.channel(), e.language(), at));
+      lastNumber = lastNumber.plus(e.service(), lastNumber.getOrDefault(e.service(), 0) + 1);
+      tickets = tickets.plus(e.ticket(),
+          Ticket.issued(e.ticket(), e.number(), e.service(), e.channel(), e.language(), at));
       enqueue(e.service(), e.ticket(), Placement.LAST);
-      issuedByHour.merge(at.atZone(base.def.zone()).getHour(), 1, Integer::sum);
+      int hour = at.atZone(base.def.zone()).getHour();
+      issuedByHour = issuedByHour.plus(hour, issuedByHour.getOrDefault(hour, 0) + 1);
       return null;
     }
 
@@ -180,33 +193,33 @@ public record BranchState(
 
     @Override
     public Void deskOpened(Event.DeskOpened e) {
-      desks.compute(e.desk(), (k, d) -> d.opened(e.staff(), e.services()));
+      desk(e.desk(), d -> d.opened(e.staff(), e.services()));
       return null;
     }
 
     @Override
     public Void deskPaused(Event.DeskPaused e) {
-      desks.compute(e.desk(), (k, d) -> d.paused(e.reason()));
+      desk(e.desk(), d -> d.paused(e.reason()));
       return null;
     }
 
     @Override
     public Void deskResumed(Event.DeskResumed e) {
-      desks.compute(e.desk(), (k, d) -> d.resumed());
+      desk(e.desk(), d -> d.resumed());
       return null;
     }
 
     @Override
     public Void deskClosed(Event.DeskClosed e) {
-      desks.compute(e.desk(), (k, d) -> d.closed());
+      desk(e.desk(), d -> d.closed());
       return null;
     }
 
     @Override
     public Void ticketCalled(Event.TicketCalled e) {
       dequeue(e.ticket());
-      tickets.compute(e.ticket(), (k, t) -> t.called(e.desk(), at));
-      desks.compute(e.desk(), (k, d) -> d.withCurrent(e.ticket()));
+      ticket(e.ticket(), t -> t.called(e.desk(), at));
+      desk(e.desk(), d -> d.withCurrent(e.ticket()));
       announce(new CallRecord(e.ticket(), e.number(), e.service(), e.desk(), at));
       return null;
     }
@@ -219,7 +232,7 @@ public record BranchState(
 
     @Override
     public Void serviceStarted(Event.ServiceStarted e) {
-      tickets.compute(e.ticket(), (k, t) -> t.serving(at));
+      ticket(e.ticket(), t -> t.serving(at));
       return null;
     }
 
@@ -227,7 +240,7 @@ public record BranchState(
     public Void ticketDone(Event.TicketDone e) {
       Ticket t = tickets.get(e.ticket());
       long seconds = at.getEpochSecond() - t.startedAt().getEpochSecond();
-      handling.put(t.service(), handling.getOrDefault(t.service(), HandlingStats.NONE).plus(seconds));
+      handling = handling.plus(t.service(), handling.getOrDefault(t.service(), HandlingStats.NONE).plus(seconds));
       end(e.ticket(), TicketState.DONE, e.outcome());
       return null;
     }
@@ -240,8 +253,8 @@ public record BranchState(
 
     @Override
     public Void ticketTransferred(Event.TicketTransferred e) {
-      desks.compute(e.desk(), (k, d) -> d.withCurrent(null));
-      tickets.compute(e.ticket(), (k, t) -> t.requeued(e.toService(), at));
+      desk(e.desk(), d -> d.withCurrent(null));
+      ticket(e.ticket(), t -> t.requeued(e.toService(), at));
       enqueue(e.toService(), e.ticket(), e.placement());
       return null;
     }
@@ -252,51 +265,66 @@ public record BranchState(
       return null;
     }
 
+    void desk(String id, java.util.function.UnaryOperator<Desk> change) {
+      desks = desks.plus(id, change.apply(desks.get(id)));
+    }
+
+    void ticket(String id, java.util.function.UnaryOperator<Ticket> change) {
+      tickets = tickets.plus(id, change.apply(tickets.get(id)));
+    }
+
     void enqueue(String service, String ticketId, Placement placement) {
-      List<String> q = new ArrayList<>(queues.getOrDefault(service, List.of()));
+      PVector<String> q = queueOf(service);
       switch (placement) {
-        case FIRST -> q.add(0, ticketId);
-        case LAST -> q.add(ticketId);
+        case FIRST -> q = q.plus(0, ticketId);
+        case LAST -> q = q.plus(ticketId);
         case BY_ISSUE_TIME -> {
           Instant issued = tickets.get(ticketId).issuedAt();
           int i = 0;
           while (i < q.size() && !tickets.get(q.get(i)).issuedAt().isAfter(issued)) {
             i++;
           }
-          q.add(i, ticketId);
+          q = q.plus(i, ticketId);
         }
       }
-      queues.put(service, q);
+      queues = queues.plus(service, q);
     }
 
     void dequeue(String ticketId) {
-      Ticket t = tickets.get(ticketId);
-      List<String> q = new ArrayList<>(queues.getOrDefault(t.service(), List.of()));
-      q.remove(ticketId);
-      queues.put(t.service(), q);
+      String service = tickets.get(ticketId).service();
+      queues = queues.plus(service, queueOf(service).minus(ticketId));
+    }
+
+    PVector<String> queueOf(String service) {
+      return Persistent.list(queues.getOrDefault(service, TreePVector.empty()));
     }
 
     void announce(CallRecord call) {
-      recentCalls.removeIf(c -> c.ticket().equals(call.ticket()));
-      recentCalls.add(0, call);
-      while (recentCalls.size() > RECENT_CALLS) {
-        recentCalls.remove(recentCalls.size() - 1);
+      PVector<CallRecord> calls = recentCalls;
+      for (int i = calls.size() - 1; i >= 0; i--) {
+        if (calls.get(i).ticket().equals(call.ticket())) {
+          calls = calls.minus(i);
+        }
       }
+      calls = calls.plus(0, call);
+      while (calls.size() > RECENT_CALLS) {
+        calls = calls.minus(calls.size() - 1);
+      }
+      recentCalls = calls;
     }
 
     void end(String ticketId, TicketState end, String outcome) {
-      Ticket t = tickets.remove(ticketId);
+      Ticket t = tickets.get(ticketId);
+      tickets = tickets.minus(ticketId);
       if (t.state() == TicketState.WAITING) {
-        List<String> q = new ArrayList<>(queues.getOrDefault(t.service(), List.of()));
-        q.remove(ticketId);
-        queues.put(t.service(), q);
+        queues = queues.plus(t.service(), queueOf(t.service()).minus(ticketId));
       }
-      if (t.desk() != null) {
-        desks.computeIfPresent(t.desk(), (k, d) -> ticketId.equals(d.current()) ? d.withCurrent(null) : d);
+      if (t.desk() != null && desks.containsKey(t.desk())) {
+        desk(t.desk(), d -> ticketId.equals(d.current()) ? d.withCurrent(null) : d);
       }
-      finished.add(0, t.ended(end, outcome, at));
+      finished = finished.plus(0, t.ended(end, outcome, at));
       while (finished.size() > FINISHED_KEPT) {
-        finished.remove(finished.size() - 1);
+        finished = finished.minus(finished.size() - 1);
       }
     }
 

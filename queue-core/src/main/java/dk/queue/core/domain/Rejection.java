@@ -23,7 +23,11 @@ public record Rejection(Reason reason, String message) implements Serializable {
     ALREADY_SERVING,
     NOT_SERVING,
     TICKET_FINISHED,
-    TICKET_IN_SERVICE;
+    TICKET_IN_SERVICE,
+    /** As many wait for the service as the branch allows ({@link BranchDef#maxWaitingPerService}). */
+    QUEUE_FULL,
+    /** The branch's outbox is full: the event store has been away too long. */
+    OUTBOX_FULL;
 
     /** The machine-readable code of the API, for example {@code service_unavailable}. */
     public String code() {

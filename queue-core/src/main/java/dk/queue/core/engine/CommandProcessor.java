@@ -1,5 +1,7 @@
 package dk.queue.core.engine;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import dk.queue.core.domain.BranchMachine;
 import dk.queue.core.domain.BranchState;
@@ -23,12 +25,18 @@ import java.util.Map;
  * ids, so the backup replica runs the same processor and reaches the same state. The reply is what
  * the command touched, built here from the new state, never the state itself.
  */
-final class CommandProcessor implements EntryProcessor<String, BranchState, Outcome> {
+final class CommandProcessor implements EntryProcessor<String, BranchState, Outcome>, HazelcastInstanceAware {
   private static final long serialVersionUID = 1L;
-  private final Command command;
+  final Command command;
+  private transient LocalStates local;
 
   CommandProcessor(Command command) {
     this.command = command;
+  }
+
+  @Override
+  public void setHazelcastInstance(HazelcastInstance hazelcast) {
+    local = LocalStates.of(hazelcast);
   }
 
   @Override
@@ -44,6 +52,9 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
     Decision.Accepted accepted = (Decision.Accepted) decision;
     if (!accepted.events().isEmpty()) {
       entry.setValue(accepted.state());
+      if (local != null) {
+        local.written(accepted.state());
+      }
     }
     return outcome(accepted.state(), accepted.events(), command);
   }
@@ -64,8 +75,7 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
         after.ticket(id).ifPresent(t -> tickets.put(id, t));
       }
     }
-    List<Recorded> outbox = after.outbox().size() <= Outcome.OUTBOX_IN_REPLY ? after.outbox() : null;
-    return new Outcome(null, events, ticket, desk, tickets, outbox);
+    return new Outcome(null, events, ticket, desk, tickets);
   }
 
   /** The ticket the last event about a ticket names, leaving out those a new day expired first. */

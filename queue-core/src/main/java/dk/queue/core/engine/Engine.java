@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -28,12 +29,14 @@ import java.util.function.Consumer;
  */
 public final class Engine implements Feeds {
   private static final System.Logger LOG = System.getLogger(Engine.class.getName());
-  static final Duration TICK = Duration.ofSeconds(10);
   static final Duration DRAIN_RETRY = Duration.ofSeconds(2);
   /** The longest a command's answer waits for the store; after it the outbox alone keeps the events. */
   static final Duration STORE_WAIT = Duration.ofSeconds(5);
   /** How often old events are looked for; they are deleted once a day in practice. */
   static final Duration RETENTION_CHECK = Duration.ofHours(1);
+  /** The most events one drain of a backlog writes; while the store fails, a few to try it. */
+  static final int BACKLOG_BATCH = 10_000;
+  static final int BACKLOG_PROBE = 100;
 
   private final Vertx vertx;
   private final Context context;
@@ -48,7 +51,11 @@ public final class Engine implements Feeds {
   private final FeedSet<BranchFeed> feeds = new FeedSet<>(this::openFeed);
   private final List<java.util.function.BiConsumer<BranchDef, Outcome>> listeners = new ArrayList<>();
   private volatile boolean started;
-  private long tickTimer = -1;
+  private final LocalStates local;
+  /** Branches whose outbox must be drained from its start (a write failed, or the branch is new here). */
+  private final java.util.Set<String> backlog = ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> drainingBacklog = ConcurrentHashMap.newKeySet();
+  private final Timers timers;
   private long drainTimer = -1;
   private long retentionTimer = -1;
 
@@ -62,7 +69,10 @@ public final class Engine implements Feeds {
     this.clock = clock;
     this.ids = ids;
     this.store = store;
-    this.drainer = new OutboxDrainer(vertx, branches, store);
+    this.drainer = new OutboxDrainer(vertx, branches, store, this::drained);
+    this.local = LocalStates.of(hazelcast);
+    this.timers = new Timers(vertx, context, hazelcast, config, clock, this::tick, this::ownerChanged);
+    local.onWritten(timers::written);
   }
 
   public QueueConfig config() {
@@ -89,11 +99,26 @@ public final class Engine implements Feeds {
   /** Events of the branches this member owns that are not in the store yet; -1 when it cannot tell. */
   public Future<Integer> outboxBacklog() {
     try {
-      return ownedStates().map(states -> states.stream().mapToInt(s -> s.outbox().size()).sum()).otherwise(-1);
+      return Future.succeededFuture(localStates().stream().mapToInt(s -> s.outbox().size()).sum());
     } catch (RuntimeException e) {
       // the cluster is going away
       return Future.succeededFuture(-1);
     }
+  }
+
+  /**
+   * The newest states this member holds of the branches it owns, as its commands wrote them: no
+   * reading of the map. A branch the member has just taken over is read once when it arrives.
+   */
+  public List<BranchState> localStates() {
+    List<BranchState> states = new ArrayList<>();
+    for (String branch : timers.owned()) {
+      BranchState s = local.get(branch);
+      if (s != null) {
+        states.add(s);
+      }
+    }
+    return states;
   }
 
   /** Where the line of each command goes. */
@@ -121,7 +146,7 @@ public final class Engine implements Feeds {
     }).onSuccess(v -> {
       if (!started) {
         started = true;
-        tickTimer = vertx.setPeriodic(TICK.toMillis(), t -> tick());
+        timers.start();
         drainTimer = vertx.setPeriodic(DRAIN_RETRY.toMillis(), t -> {
           retryDrains();
           drainer.probe();
@@ -135,16 +160,6 @@ public final class Engine implements Feeds {
   /** The branches have been loaded: commands can run. */
   public boolean started() {
     return started;
-  }
-
-  /** The states of the branches this member owns. */
-  public Future<List<BranchState>> ownedStates() {
-    if (!started) {
-      return Future.succeededFuture(List.of());
-    }
-    List<Future<BranchState>> states = ownedBranches().stream().map(this::state).toList();
-    return Future.join(states).map(all -> states.stream().filter(Future::succeeded).map(Future::result)
-        .filter(java.util.Objects::nonNull).toList());
   }
 
   /** The branches whose state this member holds as owner (none while it has no quorum). */
@@ -204,7 +219,9 @@ public final class Engine implements Feeds {
           // Alone, or with a store the whole cluster shares: answer once the store has the events,
           // so that an acknowledged command survives even every node dying at once. A store that
           // fails or is slow does not stop the branch: the replicated outbox keeps the events.
-          drainUnstored(branch, outcome);
+          if (!backlog.contains(branch)) {
+            drainer.drainNew(branch, outcome.events());
+          }
           long last = outcome.events().get(outcome.events().size() - 1).seq();
           return drainer.whenStored(branch, last)
               .timeout(STORE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
@@ -278,15 +295,6 @@ public final class Engine implements Feeds {
     }
   }
 
-  /** Hands the branch's unstored events to the drainer: from the reply, or from the state when there are many. */
-  private void drainUnstored(String branch, Outcome outcome) {
-    if (outcome.outbox() != null) {
-      drainer.drain(branch, outcome.outbox());
-    } else if (drainer.storeHealthy()) {
-      state(branch).onSuccess(s -> drainer.drain(branch, s.outbox()));
-    }
-  }
-
   /**
    * Events published while a member joins or leaves may be lost on the way: every feed of this node
    * then checks the owner's state once. This, and a gap in the seqs, is all that makes a feed read
@@ -310,19 +318,62 @@ public final class Engine implements Feeds {
     feeds.forEach(f -> context.runOnContext(v -> f.resync()));
   }
 
-  private void tick() {
-    for (String branch : ownedBranches()) {
-      execute(branch, new Command.Tick(clock.instant()));
+  private Future<Outcome> tick(String branch) {
+    return execute(branch, new Command.Tick(clock.instant()));
+  }
+
+  /** This member has taken a branch over (or started with it): its state is read once, its outbox drained. */
+  private void ownerChanged(String branch) {
+    state(branch).onSuccess(s -> {
+      if (s != null) {
+        local.read(s);
+        if (!s.outbox().isEmpty()) {
+          drained(branch, AckProcessor.GAP);
+        }
+      }
+    });
+  }
+
+  /** What a drain left: a branch out of step is drained from the start of its outbox until it is empty. */
+  private void drained(String branch, int remaining) {
+    drainingBacklog.remove(branch);
+    if (remaining == 0) {
+      backlog.remove(branch);
+    } else if (remaining < 0) {
+      backlog.add(branch);
+      if (drainer.storeHealthy()) {
+        drainBacklog(branch);
+      }
+    } else if (backlog.contains(branch)) {
+      drainBacklog(branch);
     }
   }
 
-  private void retryDrains() {
-    for (String branch : ownedBranches()) {
-      state(branch).onSuccess(s -> {
-        if (s != null) {
-          drainer.drain(branch, s.outbox());
+  private void drainBacklog(String branch) {
+    if (!drainingBacklog.add(branch)) {
+      return;
+    }
+    int limit = drainer.storeHealthy() ? BACKLOG_BATCH : BACKLOG_PROBE;
+    Future.fromCompletionStage(branches.submitToKey(branch, new OutboxHead(limit)), context).onComplete(ar -> {
+      if (ar.succeeded() && !ar.result().isEmpty()) {
+        drainer.drain(branch, ar.result());
+      } else {
+        drainingBacklog.remove(branch);
+        if (ar.succeeded()) {
+          backlog.remove(branch);
         }
-      });
+      }
+    });
+  }
+
+  /** Only the branches with a backlog are looked at: a store that failed is tried again. */
+  private void retryDrains() {
+    for (String branch : backlog) {
+      if (timers.owned().contains(branch)) {
+        drainBacklog(branch);
+      } else {
+        backlog.remove(branch);
+      }
     }
   }
 
@@ -331,9 +382,14 @@ public final class Engine implements Feeds {
     if (config.branch(branch).isEmpty()) {
       throw new UnknownBranchException(branch);
     }
+    // Each subscriber hears on its own context (its connection's event loop), in order, so that
+    // the writes to its connection are made there and the feed's context only hands them out.
+    Context own = Vertx.currentContext();
+    Consumer<Update> delivered = own == null || own == context ? listener
+        : update -> own.runOnContext(v -> listener.accept(update));
     AutoCloseable[] handle = new AutoCloseable[1];
     boolean[] closed = new boolean[1];
-    attach(branch, afterSeq, listener, handle, closed);
+    attach(branch, afterSeq, delivered, handle, closed);
     return () -> {
       synchronized (handle) {
         closed[0] = true;
@@ -378,7 +434,7 @@ public final class Engine implements Feeds {
   }
 
   public void stop() {
-    vertx.cancelTimer(tickTimer);
+    timers.stop();
     vertx.cancelTimer(drainTimer);
     vertx.cancelTimer(retentionTimer);
     feeds.forEach(BranchFeed::stop);

@@ -26,15 +26,25 @@ final class OutboxDrainer {
   private final IMap<String, BranchState> branches;
   private final EventStore store;
   private final Map<String, List<Recorded>> pending = new HashMap<>();
+  /** Per branch, the last seq handed to the store (written, being written or waiting to be). */
+  private final Map<String, Long> submitted = new HashMap<>();
   private final Map<String, Boolean> busy = new HashMap<>();
   private final Map<String, Long> stored = new HashMap<>();
   private final Map<String, java.util.TreeMap<Long, List<io.vertx.core.Promise<Void>>>> waiters = new HashMap<>();
   private volatile boolean storeHealthy = true;
+  private final java.util.function.ObjIntConsumer<String> drained;
 
-  OutboxDrainer(Vertx vertx, IMap<String, BranchState> branches, EventStore store) {
+  /**
+   * @param drained told after each drain how many events the branch's outbox still holds, or a
+   *                negative number when older events than those drained are not stored (a write
+   *                failed, or the branch came from another member): then drain from its start
+   */
+  OutboxDrainer(Vertx vertx, IMap<String, BranchState> branches, EventStore store,
+                java.util.function.ObjIntConsumer<String> drained) {
     this.vertx = vertx;
     this.branches = branches;
     this.store = store;
+    this.drained = drained;
   }
 
   boolean storeHealthy() {
@@ -83,28 +93,50 @@ final class OutboxDrainer {
     ready.forEach(io.vertx.core.Promise::tryComplete);
   }
 
-  /** Drains this outbox, now or as soon as the drain in progress for the branch ends. */
-  synchronized void drain(String branch, List<Recorded> outbox) {
-    if (outbox.isEmpty()) {
+  /**
+   * Drains the events a command has just added to the outbox, when they follow those this drainer
+   * has handed to the store. Otherwise (nothing handed yet since this member took the branch, or a
+   * write failed) the outbox must be drained from its start: the listener hears so.
+   */
+  void drainNew(String branch, List<Recorded> events) {
+    boolean follows;
+    synchronized (this) {
+      Long last = submitted.get(branch);
+      follows = last != null && last == events.get(0).seq() - 1;
+      if (follows) {
+        drain(branch, events);
+      }
+    }
+    if (!follows) {
+      drained.accept(branch, AckProcessor.GAP);
+    }
+  }
+
+  /**
+   * Drains these events (the oldest of the outbox, or those following the ones drained last), now
+   * or as soon as the drain in progress for the branch ends.
+   */
+  synchronized void drain(String branch, List<Recorded> events) {
+    if (events.isEmpty()) {
       return;
     }
+    submitted.put(branch, events.get(events.size() - 1).seq());
     if (busy.getOrDefault(branch, false)) {
-      List<Recorded> waiting = pending.get(branch);
-      if (waiting == null || waiting.get(waiting.size() - 1).seq() < outbox.get(outbox.size() - 1).seq()) {
-        pending.put(branch, outbox);
-      }
+      pending.computeIfAbsent(branch, b -> new java.util.ArrayList<>()).addAll(events);
       return;
     }
     busy.put(branch, true);
-    long upto = outbox.get(outbox.size() - 1).seq();
+    long from = events.get(0).seq();
+    long upto = events.get(events.size() - 1).seq();
     vertx.<Void>executeBlocking(() -> {
-      store.append(branch, outbox);
+      store.append(branch, events);
       return null;
     }, false)
         .onSuccess(v -> release(branch, upto, false))
-        .compose(v -> Future.fromCompletionStage(branches.submitToKey(branch, new AckProcessor(upto))))
+        .compose(v -> Future.fromCompletionStage(branches.submitToKey(branch, new AckProcessor(from, upto))))
         .onComplete(ar -> {
           storeHealthy = ar.succeeded();
+          boolean inStep = ar.succeeded() && ar.result() >= 0;
           if (ar.failed()) {
             LOG.log(System.Logger.Level.WARNING, "event store: " + ar.cause());
             release(branch, upto, true);
@@ -113,8 +145,12 @@ final class OutboxDrainer {
           synchronized (this) {
             busy.put(branch, false);
             next = pending.remove(branch);
+            if (!inStep) {
+              submitted.remove(branch);
+            }
           }
-          if (next != null && ar.succeeded()) {
+          drained.accept(branch, inStep ? ar.result() : AckProcessor.GAP);
+          if (next != null && inStep) {
             drain(branch, next.stream().filter(r -> r.seq() > upto).toList());
           }
         });

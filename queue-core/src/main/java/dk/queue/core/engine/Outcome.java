@@ -18,16 +18,12 @@ import java.util.Map;
  *                sees it, with position and estimate while it waits; null when none
  * @param desk    the desk of a desk command, as staff see it; null otherwise
  * @param tickets the tickets the events name, as they are after the command (for counting and timing)
- * @param outbox  the branch's events not yet in the store, oldest first, when there are at most
- *                {@link #OUTBOX_IN_REPLY}; null when there are more (read them from the branch state)
  */
 public record Outcome(Rejection rejection, List<Recorded> events, TicketView ticket, DeskView desk,
-                      Map<String, Ticket> tickets, List<Recorded> outbox) implements Serializable {
-  /** Beyond this many unstored events (a store that is down), a reply does not carry them. */
-  public static final int OUTBOX_IN_REPLY = 64;
+                      Map<String, Ticket> tickets) implements Serializable {
 
   public static Outcome rejected(Rejection r) {
-    return new Outcome(r, List.of(), null, null, Map.of(), List.of());
+    return new Outcome(r, List.of(), null, null, Map.of());
   }
 
   public boolean accepted() {

@@ -27,6 +27,7 @@ public final class Errors {
     STATUS.put(Rejection.Reason.INVALID, 400);
     STATUS.put(Rejection.Reason.NOT_SKILLED, 403);
     STATUS.put(Rejection.Reason.NOT_YOUR_DESK, 403);
+    STATUS.put(Rejection.Reason.OUTBOX_FULL, 503);
   }
 
   private Errors() {}

@@ -37,6 +37,7 @@ public final class QueueMetrics {
   private final EventRecorder recorder = new EventRecorder(registry);
   private final Map<String, MultiGauge> gauges = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> clients = new ConcurrentHashMap<>();
+  private volatile Runnable beforeScrape = () -> { };
 
   public QueueMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -59,7 +60,7 @@ public final class QueueMetrics {
   }
 
   /** Reports the state of the branches this member owns (and drops those it no longer owns). */
-  public void refresh(Collection<BranchState> owned, Instant now) {
+  public synchronized void refresh(Collection<BranchState> owned, Instant now) {
     Map<MetricNames.Branch, List<MultiGauge.Row<?>>> rows = new EnumMap<>(MetricNames.Branch.class);
     for (MetricNames.Branch g : MetricNames.Branch.values()) {
       rows.put(g, new ArrayList<>());
@@ -111,7 +112,16 @@ public final class QueueMetrics {
     Gauge.builder(MetricNames.READY, ready::getAsInt).description("1 when this node can run commands").register(registry);
   }
 
+  /**
+   * Runs before each scrape: the state of the branches is reported from what the member holds
+   * when it is asked, rather than refreshed on a timer.
+   */
+  public void beforeScrape(Runnable refresh) {
+    this.beforeScrape = refresh;
+  }
+
   public String scrape() {
+    beforeScrape.run();
     return registry.scrape();
   }
 }

@@ -2,10 +2,12 @@ package dk.queue.core.node;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
 import dk.queue.core.engine.Addresses;
+import dk.queue.core.engine.ClusterTypes;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,6 +21,8 @@ public final class HazelcastSetup {
   static final String QUORUM = "queue-quorum";
   /** Seconds without a heartbeat before a member counts as dead (Hazelcast's default is 60). */
   static final int DEAD_AFTER_SECONDS = 3;
+  /** Classes that Java deserialization must never be asked for. */
+  static final String OUR_PACKAGES = "dk.queue.";
 
   /** Held so the setting stays: java.util.logging keeps loggers only weakly. */
   private static final Logger JOIN_LOG = Logger.getLogger("com.hazelcast.instance.impl.Node");
@@ -61,6 +65,19 @@ public final class HazelcastSetup {
     }
     config.addMapConfig(branches);
     config.addMapConfig(sessions);
+    serialization(config);
     return config;
+  }
+
+  /**
+   * What crosses the cluster is written in Hazelcast's Compact format (versions of a record that
+   * differ by a component read each other), and Java deserialization refuses every class of ours,
+   * so that nothing falls back to it unnoticed.
+   */
+  public static void serialization(Config config) {
+    ClusterTypes.register(config.getSerializationConfig().getCompactSerializationConfig());
+    JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig();
+    filter.getBlacklist().addPrefixes(OUR_PACKAGES);
+    config.getSerializationConfig().setJavaSerializationFilterConfig(filter);
   }
 }

@@ -11,6 +11,7 @@ import dk.queue.core.http.Sessions;
 import dk.queue.core.metrics.QueueMetrics;
 import dk.queue.core.web.NodeContext;
 import dk.queue.core.web.WebModule;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -34,10 +35,9 @@ public final class QueueNode {
   private EventStore store;
   private Engine engine;
   private HttpServer server;
+  /** Server verticles: one per event loop. */
+  private int httpInstances;
   private final QueueMetrics metrics = new QueueMetrics();
-  private long metricsTimer = -1;
-  /** How often the member reports the state of the branches it owns. */
-  static final long METRICS_REFRESH_MS = 2000;
 
   private QueueNode(NodeOptions options) {
     this.options = options;
@@ -62,6 +62,7 @@ public final class QueueNode {
     VertxOptions vertxOptions = new VertxOptions()
         .setEventBusOptions(new EventBusOptions().setHost(options.cluster().host()).setPort(0))
         .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
+    httpInstances = vertxOptions.getEventLoopPoolSize();
     return Vertx.builder().with(vertxOptions).withClusterManager(clusterManager)
         .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
         .buildClustered()
@@ -81,8 +82,7 @@ public final class QueueNode {
     metrics.cluster(() -> hazelcast.getCluster().getMembers().size(),
         () -> hazelcast.getCluster().getMembers().size() >= quorum ? 1 : 0,
         () -> engine.started() && hazelcast.getCluster().getMembers().size() >= quorum ? 1 : 0);
-    metricsTimer = vertx.setPeriodic(METRICS_REFRESH_MS, t ->
-        engine.ownedStates().onSuccess(states -> metrics.refresh(states, options.clock().instant())));
+    metrics.beforeScrape(() -> metrics.refresh(engine.localStates(), options.clock().instant()));
     Sessions sessions = new Sessions(hazelcast, options.config(), options.sessionTtl(), options.clock());
     Router router = Router.router(vertx);
     ApiRoutes.mount(vertx, router, engine, sessions, hazelcast, metrics, options.cluster().quorum(), options.nodeUrls());
@@ -90,11 +90,18 @@ public final class QueueNode {
     for (WebModule module : options.webModules()) {
       module.mount(router, context);
     }
-    return vertx.createHttpServer(new HttpServerOptions())
-        .requestHandler(router)
-        .listen(options.port())
-        .map(s -> {
-          server = s;
+    HttpServerOptions serverOptions = new HttpServerOptions();
+    // One server verticle per event loop on the same port; Vert.x hands the connections out among
+    // them. A negative port is Vert.x's way of sharing one random port (asked for as 0).
+    int port = options.port() == 0 ? -1 : options.port();
+    java.util.Queue<HttpVerticle> started = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    return vertx.deployVerticle(() -> {
+      HttpVerticle v = new HttpVerticle(router, serverOptions, port);
+      started.add(v);
+      return v;
+    }, new DeploymentOptions().setInstances(httpInstances))
+        .map(id -> {
+          server = started.peek().server();
           return null;
         });
   }
@@ -122,9 +129,6 @@ public final class QueueNode {
   /** Stops serving, leaves the cluster and closes the store. */
   public Future<Void> close() {
     Future<Void> flushed = Future.succeededFuture();
-    if (vertx != null) {
-      vertx.cancelTimer(metricsTimer);
-    }
     if (engine != null) {
       engine.stop();
       flushed = engine.flush().timeout(10, java.util.concurrent.TimeUnit.SECONDS).recover(e -> Future.succeededFuture());

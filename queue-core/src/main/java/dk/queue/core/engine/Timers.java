@@ -1,0 +1,205 @@
+package dk.queue.core.engine;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.partition.MigrationListener;
+import com.hazelcast.partition.MigrationState;
+import com.hazelcast.partition.Partition;
+import com.hazelcast.partition.ReplicaMigrationEvent;
+import dk.queue.core.config.QueueConfig;
+import dk.queue.core.domain.BranchDef;
+import dk.queue.core.domain.BranchState;
+import dk.queue.core.domain.Timetable;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Which branches this member owns, and for each a timer set for the next moment the time alone
+ * changes it (an opening, a closing, local midnight): at that moment the owner runs a tick on the
+ * branch. Ownership is looked at again when partitions migrate or members come and go, never on a
+ * schedule; a command that changes a branch's configuration sets its timer again.
+ */
+final class Timers {
+  private static final System.Logger LOG = System.getLogger(Timers.class.getName());
+  /** The longest a timer is set for; then the next change is computed again (clock adjustments). */
+  static final Duration LONGEST = Duration.ofHours(1);
+  /** After a tick that failed (no quorum, say), it is tried again this soon. */
+  static final Duration RETRY = Duration.ofSeconds(5);
+
+  private final Vertx vertx;
+  private final Context context;
+  private final HazelcastInstance hazelcast;
+  private final QueueConfig config;
+  private final Clock clock;
+  private final Function<String, Future<?>> tick;
+  private final Consumer<String> taken;
+  // Touched on the engine's context only, except owned (read anywhere) and planned (read in written).
+  private final Map<String, Long> timers = new HashMap<>();
+  private final Map<String, BranchDef> planned = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile Set<String> owned = Set.of();
+  private UUID migrationListener;
+  private UUID membershipListener;
+  private boolean stopped;
+
+  /**
+   * @param tick  runs a tick on a branch
+   * @param taken told of each branch this member has started to own
+   */
+  Timers(Vertx vertx, Context context, HazelcastInstance hazelcast, QueueConfig config, Clock clock,
+         Function<String, Future<?>> tick, Consumer<String> taken) {
+    this.vertx = vertx;
+    this.context = context;
+    this.hazelcast = hazelcast;
+    this.config = config;
+    this.clock = clock;
+    this.tick = tick;
+    this.taken = taken;
+  }
+
+  void start() {
+    migrationListener = hazelcast.getPartitionService().addMigrationListener(new MigrationListener() {
+      @Override
+      public void migrationStarted(MigrationState state) { }
+
+      @Override
+      public void migrationFinished(MigrationState state) {
+        context.runOnContext(v -> refresh());
+      }
+
+      @Override
+      public void replicaMigrationCompleted(ReplicaMigrationEvent event) { }
+
+      @Override
+      public void replicaMigrationFailed(ReplicaMigrationEvent event) { }
+    });
+    membershipListener = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+      @Override
+      public void memberAdded(MembershipEvent e) {
+        later();
+      }
+
+      @Override
+      public void memberRemoved(MembershipEvent e) {
+        later();
+      }
+    });
+    context.runOnContext(v -> refresh());
+  }
+
+  /** The branches this member owned when ownership was last looked at. */
+  Set<String> owned() {
+    return owned;
+  }
+
+  /** A state written on this member: a branch whose configuration changed gets its timer set again. */
+  void written(BranchState state) {
+    String branch = state.def().id();
+    BranchDef def = planned.get(branch);
+    if (def != null && def != state.def()) {
+      planned.put(branch, state.def());
+      context.runOnContext(v -> plan(branch, state.def()));
+    }
+  }
+
+  void stop() {
+    context.runOnContext(v -> {
+      stopped = true;
+      timers.values().forEach(vertx::cancelTimer);
+      timers.clear();
+      try {
+        hazelcast.getPartitionService().removeMigrationListener(migrationListener);
+        hazelcast.getCluster().removeMembershipListener(membershipListener);
+      } catch (RuntimeException e) {
+        // the member is shutting down
+      }
+    });
+  }
+
+  /** Promotions after a member left can finish without a migration event: look again a little later. */
+  private void later() {
+    context.runOnContext(v -> {
+      vertx.setTimer(1000, t -> refresh());
+      vertx.setTimer(5000, t -> refresh());
+    });
+  }
+
+  private void refresh() {
+    if (stopped) {
+      return;
+    }
+    Set<String> now = new HashSet<>();
+    try {
+      for (BranchDef def : config.branches()) {
+        Partition p = hazelcast.getPartitionService().getPartition(def.id());
+        Member owner = p.getOwner();
+        if (owner != null && owner.localMember()) {
+          now.add(def.id());
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "ownership unknown: " + e);
+      return;
+    }
+    Set<String> before = owned;
+    owned = Set.copyOf(now);
+    for (String branch : before) {
+      if (!now.contains(branch)) {
+        Long id = timers.remove(branch);
+        if (id != null) {
+          vertx.cancelTimer(id);
+        }
+        planned.remove(branch);
+      }
+    }
+    for (String branch : now) {
+      if (!before.contains(branch)) {
+        config.branch(branch).ifPresent(def -> plan(branch, def));
+        taken.accept(branch);
+      }
+    }
+  }
+
+  private void plan(String branch, BranchDef def) {
+    planned.put(branch, def);
+    Instant now = clock.instant();
+    long ms = Math.min(Duration.between(now, Timetable.nextChange(def, now)).toMillis() + 1, LONGEST.toMillis());
+    arm(branch, Math.max(1, ms));
+  }
+
+  private void arm(String branch, long ms) {
+    Long old = timers.put(branch, vertx.setTimer(ms, t -> fire(branch)));
+    if (old != null) {
+      vertx.cancelTimer(old);
+    }
+  }
+
+  private void fire(String branch) {
+    timers.remove(branch);
+    if (stopped || !owned.contains(branch)) {
+      return;
+    }
+    tick.apply(branch).onComplete(ar -> {
+      if (stopped || !owned.contains(branch) || timers.containsKey(branch)) {
+        return;
+      }
+      if (ar.failed()) {
+        arm(branch, RETRY.toMillis());
+      } else {
+        plan(branch, planned.getOrDefault(branch, config.branch(branch).orElseThrow()));
+      }
+    });
+  }
+}

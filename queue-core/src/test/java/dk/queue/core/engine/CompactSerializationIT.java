@@ -1,0 +1,152 @@
+package dk.queue.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.internal.serialization.SerializationService;
+import com.hazelcast.spi.impl.SerializationServiceSupport;
+import com.hazelcast.internal.serialization.impl.SerializationConstants;
+import com.hazelcast.map.IMap;
+import dk.queue.core.domain.BranchDef;
+import dk.queue.core.domain.BranchState;
+import dk.queue.core.domain.Channel;
+import dk.queue.core.domain.Command;
+import dk.queue.core.domain.Recorded;
+import dk.queue.core.domain.Ticket;
+import dk.queue.core.domain.TicketState;
+import dk.queue.core.engine.serial.RecordSerializer;
+import dk.queue.core.node.HazelcastSetup;
+import dk.queue.core.node.TestConfig;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real members, two to a cluster in this JVM: what crosses between them is Compact, Java
+ * deserialization of our classes is refused, and a member whose record has a component more reads
+ * what a member of the current version wrote.
+ */
+class CompactSerializationIT {
+  private final List<HazelcastInstance> members = new ArrayList<>();
+
+  @AfterEach
+  void stop() {
+    members.forEach(HazelcastInstance::shutdown);
+  }
+
+  @Test
+  void commandsRunAcrossTwoMembersWithoutJavaSerialization() {
+    String cluster = "compact-" + UUID.randomUUID();
+    int port = freePort();
+    HazelcastInstance a = member(cluster, port, HazelcastSetup::serialization);
+    HazelcastInstance b = member(cluster, port, HazelcastSetup::serialization);
+    assertThat(a.getCluster().getMembers()).hasSize(2);
+    BranchDef def = TestConfig.create().branches().get(0);
+    ZoneId zone = def.zone();
+    // A branch owned by the other member, in a map that keeps values serialized: every command,
+    // reply and read below crosses between the members as bytes.
+    IMap<String, BranchState> map = a.getMap("compact-branches");
+    String key = def.id();
+    BranchState initial = BranchState.initial(def, LocalDate.now(zone));
+    map.put(key, initial);
+    HazelcastInstance caller = a.getPartitionService().getPartition(key).getOwner().localMember() ? b : a;
+    IMap<String, BranchState> branches = caller.getMap("compact-branches");
+
+    String service = def.services().get(0).id();
+    String desk = def.desks().get(0).id();
+    Instant now = Instant.now();
+    Outcome opened = run(branches, key, new Command.OpenDesk(now, desk, "anna", Set.of(service), List.of(service)));
+    assertThat(opened.accepted()).as("open: %s", opened.rejection()).isTrue();
+    Outcome issued = run(branches, key, new Command.IssueTicket(now, key + "-t1", service, Channel.KIOSK, "da"));
+    assertThat(issued.accepted()).as("issue: %s", issued.rejection()).isTrue();
+    Outcome called = run(branches, key, new Command.CallNext(now, desk, "anna"));
+    assertThat(called.events()).extracting(r -> r.event().getClass().getSimpleName()).contains("TicketCalled");
+
+    BranchState read = branches.get(key);
+    Ticket ticket = read.tickets().get(key + "-t1");
+    assertThat(ticket.state()).isEqualTo(TicketState.CALLED);
+    assertThat(ticket.issuedAt()).isEqualTo(now);
+    assertThat(read.desks().get(desk).services()).containsExactly(service);
+    assertThat(read.outbox()).extracting(Recorded::seq).containsExactly(1L, 2L, 3L, 4L);
+
+    List<Recorded> head = branches.executeOnKey(key, new OutboxHead(2));
+    assertThat(head).extracting(Recorded::seq).containsExactly(1L, 2L);
+    assertThat(branches.executeOnKey(key, new AckProcessor(1, 2))).isEqualTo(2);
+    assertThat(branches.executeOnKey(key, new AckProcessor(5, 5))).isEqualTo(AckProcessor.GAP);
+    assertThat(branches.get(key).outbox()).extracting(Recorded::seq).containsExactly(3L, 4L);
+
+    SerializationService serialization = ((SerializationServiceSupport) caller).getSerializationService();
+    for (Object value : List.of(read, issued, read.outbox().get(0), new CommandProcessor(new Command.Tick(now)),
+        new AckProcessor(1, 2), new OutboxHead(3), ticket)) {
+      assertThat(serialization.toData(value).getType()).as(value.getClass().getName())
+          .isEqualTo(SerializationConstants.TYPE_COMPACT);
+    }
+  }
+
+  /** The next version of {@link Ticket}: every component of today's and one more. */
+  public record TicketNext(String id, String number, String service, Channel channel, String language,
+                           TicketState state, Instant issuedAt, Instant queuedAt, String desk, Instant calledAt,
+                           Instant startedAt, Instant endedAt, String outcome, String priority, List<String> notes) {}
+
+  @Test
+  void aMemberWithAComponentMoreReadsWhatTheCurrentVersionWrote() {
+    String cluster = "upgrade-" + UUID.randomUUID();
+    int port = freePort();
+    HazelcastInstance current = member(cluster, port, HazelcastSetup::serialization);
+    HazelcastInstance next = member(cluster, port, c -> c.getSerializationConfig().getCompactSerializationConfig()
+        .addSerializer(new RecordSerializer<>(TicketNext.class, Ticket.class.getName())));
+    Instant at = Instant.parse("2026-11-30T09:15:00.123456Z");
+    Ticket written = Ticket.issued("main-t1", "P001", "pas", Channel.KIOSK, "da", at).called("d1", at.plusSeconds(60));
+    current.getMap("upgrade").put("t", written);
+
+    Object read = next.getMap("upgrade").get("t");
+    assertThat(read).isEqualTo(new TicketNext("main-t1", "P001", "pas", Channel.KIOSK, "da", TicketState.CALLED, at, at,
+        "d1", at.plusSeconds(60), null, null, null, null, List.of()));
+
+    // and back: the current version skips the component it does not know
+    next.getMap("upgrade").put("u", new TicketNext("main-t2", "P002", "pas", Channel.MOBILE, "en", TicketState.WAITING,
+        at, at, null, null, null, null, null, "high", List.of("wheelchair")));
+    assertThat(current.getMap("upgrade").get("u"))
+        .isEqualTo(Ticket.issued("main-t2", "P002", "pas", Channel.MOBILE, "en", at));
+  }
+
+  private static Outcome run(IMap<String, BranchState> branches, String key, Command command) {
+    return branches.executeOnKey(key, new CommandProcessor(command));
+  }
+
+  private HazelcastInstance member(String cluster, int port, Consumer<Config> serialization) {
+    Config config = new Config().setClusterName(cluster);
+    config.setProperty("hazelcast.logging.type", "jdk");
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.getNetworkConfig().setPort(port).setPortAutoIncrement(true);
+    config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+    JoinConfig join = config.getNetworkConfig().getJoin();
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getMulticastConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:" + port).addMember("127.0.0.1:" + (port + 1));
+    serialization.accept(config);
+    HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+    members.add(member);
+    return member;
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -78,6 +78,9 @@ abstract class Codec {
             return t == null ? null : t.toInstant();
           }, null);
     }
+    if (c == OffsetDateTime.class) {
+      return simple(CompactWriter::writeTimestampWithTimezone, CompactReader::readTimestampWithTimezone);
+    }
     if (c == LocalDate.class) {
       return simple(CompactWriter::writeDate, CompactReader::readDate);
     }

@@ -182,13 +182,22 @@ public final class Engine implements Feeds {
 
   /** Runs a command on a branch; fails only when the branch is unknown or the cluster cannot run it. */
   public Future<Outcome> execute(String branch, Command command) {
+    return execute(branch, command, null);
+  }
+
+  /**
+   * Runs a command on a branch, recognising a desk command sent again with the same idempotency key
+   * (null: none): the repeat is answered as the first was, with no events. Fails with Hazelcast's
+   * {@code IndeterminateOperationStateException} when the cluster could not confirm the command.
+   */
+  public Future<Outcome> execute(String branch, Command command, String key) {
     if (config.branch(branch).isEmpty()) {
       return Future.failedFuture(new UnknownBranchException(branch));
     }
     if (!started) {
       return Future.failedFuture(new NotReadyException("the branches are not loaded yet"));
     }
-    return Future.fromCompletionStage(branches.submitToKey(branch, new CommandProcessor(command)), context)
+    return Future.fromCompletionStage(branches.submitToKey(branch, new CommandProcessor(command, key)), context)
         .onComplete(ar -> commandLog.log(branch, command, ar.result(), ar.cause()))
         .compose(outcome -> {
           if (!outcome.accepted() || outcome.events().isEmpty()) {
@@ -249,12 +258,12 @@ public final class Engine implements Feeds {
   public Future<Void> flush() {
     List<Future<Void>> all = new ArrayList<>();
     for (BranchDef def : config.branches()) {
-      all.add(state(def.id()).compose(s -> {
-        if (s == null || s.outbox().isEmpty()) {
+      all.add(confirmedOutbox(def.id()).compose(outbox -> {
+        if (outbox.isEmpty()) {
           return Future.succeededFuture();
         }
-        drainer.drain(def.id(), s.outbox());
-        return drainer.whenStored(def.id(), s.outbox().get(s.outbox().size() - 1).seq());
+        drainer.drain(def.id(), outbox);
+        return drainer.whenStored(def.id(), outbox.get(outbox.size() - 1).seq());
       }));
     }
     return Future.join(all).mapEmpty();
@@ -269,6 +278,14 @@ public final class Engine implements Feeds {
       return Future.failedFuture(new NotReadyException("the branches are not loaded yet"));
     }
     return Future.fromCompletionStage(branches.getAsync(branch), context);
+  }
+
+  /** The events of a branch's outbox that the backup has too (see {@link ConfirmedOutbox}). */
+  private Future<List<Recorded>> confirmedOutbox(String branch) {
+    if (!started) {
+      return Future.failedFuture(new NotReadyException("the branches are not loaded yet"));
+    }
+    return Future.fromCompletionStage(branches.submitToKey(branch, new ConfirmedOutbox()), context);
   }
 
   private void publish(String branch, Outcome outcome) {
@@ -288,11 +305,7 @@ public final class Engine implements Feeds {
 
   private void retryDrains() {
     for (String branch : ownedBranches()) {
-      state(branch).onSuccess(s -> {
-        if (s != null) {
-          drainer.drain(branch, s.outbox());
-        }
-      });
+      confirmedOutbox(branch).onSuccess(outbox -> drainer.drain(branch, outbox));
     }
   }
 

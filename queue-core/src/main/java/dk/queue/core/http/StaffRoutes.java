@@ -78,7 +78,7 @@ final class StaffRoutes {
           if (engine.config().branch(branch).isEmpty()) {
             throw ApiException.notFound("unknown_branch", "No branch '" + branch + "'");
           }
-          return engine.execute(branch, command.apply(rc, staff));
+          return engine.execute(branch, command.apply(rc, staff), IdempotencyKeys.of(rc));
         })
         .onSuccess(outcome -> reply(rc, outcome, answer))
         .onFailure(rc::fail));
@@ -95,7 +95,8 @@ final class StaffRoutes {
         Replies.ok(rc, Views.desk(outcome.state(), outcome.state().desks().get(desk(rc))));
         return;
       case CALLED:
-        String called = CitizenRoutes.ticketOf(outcome, Event.TicketCalled.class);
+        String called = outcome.events().isEmpty() ? repeated(rc, outcome)
+            : CitizenRoutes.ticketOf(outcome, Event.TicketCalled.class);
         if (called == null) {
           rc.response().setStatusCode(204).end();
           return;
@@ -103,10 +104,16 @@ final class StaffRoutes {
         Replies.ok(rc, Views.ticket(outcome.state(), called, now).orElseThrow());
         return;
       default:
-        String ticket = outcome.events().stream().map(r -> r.event().accept(TicketIds.INSTANCE))
-            .filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElseThrow();
+        String ticket = outcome.events().isEmpty() ? repeated(rc, outcome)
+            : outcome.events().stream().map(r -> r.event().accept(TicketIds.INSTANCE))
+                .filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElseThrow();
         Replies.ok(rc, Views.ticket(outcome.state(), ticket, now).orElseThrow());
     }
+  }
+
+  /** The ticket of the first of a desk command sent again with its idempotency key. */
+  private static String repeated(RoutingContext rc, Outcome outcome) {
+    return outcome.state().desks().get(desk(rc)).lastTicket();
   }
 
   private void login(RoutingContext rc) {

@@ -282,10 +282,15 @@ public final class Engine implements Feeds {
 
   /** The events of a branch's outbox that the backup has too (see {@link ConfirmedOutbox}). */
   private Future<List<Recorded>> confirmedOutbox(String branch) {
+    return confirmed(branch, new ConfirmedOutbox());
+  }
+
+  /** Reads a branch with an entry processor, which is answered only once the backup has run it too. */
+  private <R> Future<R> confirmed(String branch, com.hazelcast.map.EntryProcessor<String, BranchState, R> read) {
     if (!started) {
       return Future.failedFuture(new NotReadyException("the branches are not loaded yet"));
     }
-    return Future.fromCompletionStage(branches.submitToKey(branch, new ConfirmedOutbox()), context);
+    return Future.fromCompletionStage(branches.submitToKey(branch, read), context);
   }
 
   private void publish(String branch, Outcome outcome) {
@@ -315,7 +320,7 @@ public final class Engine implements Feeds {
       throw new UnknownBranchException(branch);
     }
     Future<BranchFeed> feed = feeds.computeIfAbsent(branch, b -> {
-      BranchFeed f = new BranchFeed(b, context, () -> state(b), clock);
+      BranchFeed f = new BranchFeed(b, context, () -> confirmed(b, new ConfirmedState()), clock);
       return Future.<Void>future(p -> context.runOnContext(v -> f.start().onComplete(p))).map(v -> f);
     });
     AutoCloseable[] handle = new AutoCloseable[1];

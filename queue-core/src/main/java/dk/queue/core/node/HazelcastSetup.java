@@ -20,7 +20,7 @@ public final class HazelcastSetup {
   /** Seconds without a heartbeat before a member counts as dead (Hazelcast's default is 60). */
   static final int DEAD_AFTER_SECONDS = 3;
   /** Milliseconds a write waits for its backup's acknowledgement before its outcome counts as undetermined. */
-  static final int BACKUP_TIMEOUT_MILLIS = 1500;
+  static final int BACKUP_TIMEOUT_MILLIS = 1000;
 
   /** Held so the setting stays: java.util.logging keeps loggers only weakly. */
   private static final Logger JOIN_LOG = Logger.getLogger("com.hazelcast.instance.impl.Node");

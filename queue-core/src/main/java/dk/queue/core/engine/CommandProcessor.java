@@ -5,8 +5,8 @@ import dk.queue.core.domain.BranchMachine;
 import dk.queue.core.domain.BranchState;
 import dk.queue.core.domain.Command;
 import dk.queue.core.domain.Decision;
-import dk.queue.core.domain.Rejection;
 import dk.queue.core.domain.Desk;
+import dk.queue.core.domain.Rejection;
 import java.util.List;
 import java.util.Map;
 

@@ -2,6 +2,7 @@ package dk.queue.core.http;
 
 import dk.queue.core.config.StaffMember;
 import dk.queue.core.domain.Command;
+import dk.queue.core.domain.Desk;
 import dk.queue.core.domain.Event;
 import dk.queue.core.domain.Placement;
 import dk.queue.core.domain.Views;
@@ -111,9 +112,14 @@ final class StaffRoutes {
     }
   }
 
-  /** The ticket of the first of a desk command sent again with its idempotency key. */
+  /**
+   * For a desk command sent again with its idempotency key, the ticket the first was about; null
+   * when this command is no repeat (such as a call with nobody waiting).
+   */
   private static String repeated(RoutingContext rc, Outcome outcome) {
-    return outcome.state().desks().get(desk(rc)).lastTicket();
+    Desk desk = outcome.state().desks().get(desk(rc));
+    String key = IdempotencyKeys.of(rc);
+    return key != null && key.equals(desk.lastKey()) ? desk.lastTicket() : null;
   }
 
   private void login(RoutingContext rc) {

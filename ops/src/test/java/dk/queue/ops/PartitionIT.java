@@ -79,7 +79,7 @@ class PartitionIT {
           .inNamespace(net.namespace(h), net.address(h)).start());
     }
     for (NodeProcess n : nodes) {
-      n.awaitReady(180);
+      n.awaitReady(300);
     }
   }
 
@@ -158,7 +158,7 @@ class PartitionIT {
         Thread.sleep(TimeUnit.SECONDS.toMillis(CUT_SECONDS));
         if (kind == Kind.KILL9) {
           nodes.get(victim).start();
-          nodes.get(victim).awaitReady(180);
+          nodes.get(victim).awaitReady(300);
         } else {
           net.heal(victim + 1);
         }

@@ -9,7 +9,7 @@ import java.security.SecureRandom;
  */
 public interface IdGenerator {
   /** The characters of the random part: base 32 without i, l, o, u. */
-  char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
+  String ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
   String newTicketId(String branch);
 
@@ -33,14 +33,14 @@ public interface IdGenerator {
     }
     char[] token = new char[16];
     for (int i = 0; i < token.length; i++) {
-      token[i] = ALPHABET[(hash[i] & 0xff) % ALPHABET.length];
+      token[i] = ALPHABET.charAt((hash[i] & 0xff) % ALPHABET.length());
     }
     return branch + "-" + new String(token);
   }
 
   static IdGenerator random() {
     SecureRandom random = new SecureRandom();
-    char[] alphabet = ALPHABET;
+    char[] alphabet = ALPHABET.toCharArray();
     return branch -> {
       char[] token = new char[16];
       for (int i = 0; i < token.length; i++) {

@@ -11,12 +11,15 @@ import org.junit.jupiter.api.Test;
 
 /** A request sent again with its Idempotency-Key gets the first request's result, and changes nothing more. */
 class IdempotencyIT {
+  static final String OTHER_NODE = "http://10.0.0.2:8080";
   static TestNode node;
   static String anna;
 
   @BeforeAll
   static void start() throws Exception {
-    node = TestNode.start();
+    // Pages served by another node send their keys here too (a preflighted header).
+    node = TestNode.start(java.nio.file.Files.createTempDirectory("queue-node"),
+        o -> o.withNodeUrls(java.util.List.of(OTHER_NODE)));
     anna = node.login("anna");
     assertThat(node.post("/api/branches/main/desks/d2/open", "{\"services\":[\"lib\"]}", anna).status()).isEqualTo(200);
     assertThat(node.post("/api/branches/vest/desks/v1/open", "{\"services\":[\"lib\"]}", node.login("carl")).status())
@@ -69,6 +72,18 @@ class IdempotencyIT {
     Reply badDesk = node.post("/api/branches/main/desks/d2/pause", "{}", anna, "no good");
     assertThat(badDesk.status()).isEqualTo(400);
     assertThat(node.seq("main")).isEqualTo(seq);
+  }
+
+  @Test
+  void aPageFromAnotherNodeMaySendTheKey() throws Exception {
+    java.net.http.HttpResponse<String> preflight = node.http.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(node.base() + "/api/branches/main/tickets"))
+        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+        .header("Origin", OTHER_NODE).header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "content-type,idempotency-key").build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+        .contains("idempotency-key");
   }
 
   @Test

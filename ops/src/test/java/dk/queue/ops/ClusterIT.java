@@ -392,7 +392,7 @@ class ClusterIT {
       Thread.sleep(50);
     }
     assertThat(refused.status()).as(refused.text()).isEqualTo(503);
-    assertThat(refused.error()).isIn("no_quorum", "not_ready");
+    assertThat(refused.error()).isIn("no_quorum", "not_ready", "unconfirmed");
     Http.Reply health = first.get("/health/ready");
     assertThat(health.status()).isEqualTo(503);
     assertThat(health.body().at("/checks/cluster/quorum").asBoolean()).isFalse();

@@ -25,6 +25,9 @@ final class NodeProcess implements AutoCloseable {
   private final List<String> extra;
   private Process process;
   private CountDownLatch ready;
+  /** What the java command is run through (such as {@code ip netns exec NS}), and where it is reached. */
+  private List<String> launcher = List.of();
+  private String address = "127.0.0.1";
   final List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
 
   NodeProcess(int httpPort, int clusterPort, List<String> members, Path dataDir, String... extra) {
@@ -36,14 +39,22 @@ final class NodeProcess implements AutoCloseable {
   }
 
   String base() {
-    return "http://127.0.0.1:" + httpPort;
+    return "http://" + address + ":" + httpPort;
+  }
+
+  /** Runs the node in a network namespace, where it is reached at {@code address}. */
+  NodeProcess inNamespace(String namespace, String address) {
+    this.launcher = List.of("ip", "netns", "exec", namespace);
+    this.address = address;
+    return this;
   }
 
   /** Starts the process; {@link #awaitReady} waits until it says it is ready. */
   NodeProcess start() throws IOException {
     Files.createDirectories(dataDir);
     ready = new CountDownLatch(1);
-    List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", NodeProcessIT.jar().toString(),
+    List<String> command = new ArrayList<>(launcher);
+    command.addAll(List.of("java", "-Xmx512m", "-jar", NodeProcessIT.jar().toString(),
         "--cluster", "--members", String.join(",", members), "--cluster-port", String.valueOf(clusterPort),
         "--port", String.valueOf(httpPort), "--data-dir", dataDir.toString()));
     command.addAll(extra);

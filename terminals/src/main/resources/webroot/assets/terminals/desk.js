@@ -18,9 +18,10 @@
   let order = [];
   let errorTimer = null;
 
-  function api(method, path, payload) {
+  function api(method, path, payload, key) {
     const headers = { 'Content-Type': 'application/json' };
     if (token) headers.Authorization = 'Bearer ' + token;
+    if (key) headers['Idempotency-Key'] = key;
     return Live.request(path, { method: method, headers: headers, body: payload === undefined ? undefined : JSON.stringify(payload) })
       .then(function (r) {
         if (r.status === 204) return { status: 204, body: null };
@@ -42,8 +43,19 @@
     return known || (body && body.message) || t['common.error'];
   }
 
+  // The action whose answer was lost or unconfirmed, with its idempotency key: pressing the same
+  // button again sends the same key, so a call that did count is not made twice.
+  let unanswered = null;
+
+  function newKey() {
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)), function (b) { return (b + 256).toString(16).substring(1); }).join('');
+  }
+
   function act(action, payload) {
-    return api('POST', base + action, payload || {}).then(function (r) {
+    const key = unanswered && unanswered.action === action ? unanswered.key : newKey();
+    unanswered = { action: action, key: key };
+    return api('POST', base + action, payload || {}, key).then(function (r) {
+      if (r.status < 500) unanswered = null;
       if (r.status === 401) { signOut(); error(t['desk.error.unauthorized']); }
       else if (r.status >= 400) error(problem(r.body));
       else $('error').hidden = true;

@@ -103,12 +103,19 @@
     }
   }
 
-  function take(service) {
+  // One key per ticket asked for: "Prøv igen" sends the same key, so a ticket whose answer was lost
+  // (or came back "unconfirmed") is given again, not a second one.
+  function newKey() {
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)), function (b) { return (b + 256).toString(16).substring(1); }).join('');
+  }
+
+  function take(service, key) {
     if (busy) return;
     busy = true;
     idleBack();
+    key = key || newKey();
     Live.request('/api/branches/' + encodeURIComponent(branch) + '/tickets', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
       body: JSON.stringify({ service: service.id, channel: 'kiosk', language: lang, kiosk: kiosk })
     }).then(function (r) {
       return r.json().then(function (b) { return { status: r.status, body: b }; });
@@ -117,8 +124,8 @@
       if (r.status === 201) ticket(r.body);
       else if (r.status === 409 && r.body.error === 'service_unavailable') unavailable(service, r.body);
       else if (r.status === 429) tooMany(r.body);
-      else failed(service);
-    }).catch(function () { busy = false; failed(service); });
+      else failed(service, key);
+    }).catch(function () { busy = false; failed(service, key); });
   }
 
   function ticket(tk) {
@@ -205,12 +212,12 @@
   }
 
   // The node did not answer (restarting, or the network): say so kindly and offer to try again.
-  function failed(service) {
+  function failed(service, key) {
     const box = $('unavailable');
     box.replaceChildren(el('h2', { text: t['kiosk.failedTitle'] }),
       el('p', { class: 'lead', text: t['common.error'] }),
       el('div', { class: 'actions' }, [
-        el('button', { type: 'button', class: 'big', id: 'retry', onclick: function () { take(service); }, text: t['kiosk.retry'] }),
+        el('button', { type: 'button', class: 'big', id: 'retry', onclick: function () { take(service, key); }, text: t['kiosk.retry'] }),
         el('button', { type: 'button', class: 'big secondary', onclick: home, text: t['common.back'] })]));
     show('unavailable');
     idleBack();

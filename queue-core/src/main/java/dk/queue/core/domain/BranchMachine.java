@@ -128,9 +128,10 @@ public final class BranchMachine {
       }
       Optional<Ticket> existing = state().ticket(c.ticketId());
       if (existing.isPresent()) {
-        // The same command again (a retry after its member died): it has been done already.
-        return existing.get().service().equals(c.service()) && existing.get().issuedAt().equals(c.at())
-            ? OK : reject(Reason.INVALID, "ticketId must be new");
+        // The same command again (a retry after its member died, or a client sending its request
+        // again with the same idempotency key, at a later time): it has been done already.
+        return existing.get().service().equals(c.service())
+            ? OK : reject(Reason.INVALID, "ticketId must be new (an Idempotency-Key is used for one request only)");
       }
       if (service.get().appointmentOnly()) {
         return reject(Reason.SERVICE_UNAVAILABLE, service.get().name().en() + " is by appointment only");

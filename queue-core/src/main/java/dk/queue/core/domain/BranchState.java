@@ -109,6 +109,14 @@ public record BranchState(
         issuedByHour, outbox);
   }
 
+  /** The same branch with this desk in place of the one with its id. */
+  public BranchState withDesk(Desk desk) {
+    Map<String, Desk> d = new HashMap<>(desks);
+    d.put(desk.id(), desk);
+    return new BranchState(def, seq, day, lastNumber, tickets, queues, d, recentCalls, handling, available, finished,
+        issuedByHour, outbox);
+  }
+
   public BranchState withOutbox(List<Recorded> newOutbox) {
     return new BranchState(def, seq, day, lastNumber, tickets, queues, desks, recentCalls, handling, available,
         finished, issuedByHour, newOutbox);

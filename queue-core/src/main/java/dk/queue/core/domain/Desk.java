@@ -8,9 +8,12 @@ import java.util.List;
  *
  * @param services the services it serves, in priority order; empty when closed
  * @param current  the ticket called to or served at the desk, or null
+ * @param lastKey    the idempotency key of the last command that changed the desk, or null: a command
+ *                   sent again with it is recognised as a repeat
+ * @param lastTicket the ticket that command was about, or null
  */
 public record Desk(String id, String name, Mode mode, String staff, List<String> services, String current,
-                   String pauseReason) implements Serializable {
+                   String pauseReason, String lastKey, String lastTicket) implements Serializable {
 
   /** What staff set; calling/serving is derived from the current ticket. */
   public enum Mode { CLOSED, OPEN, PAUSED }
@@ -19,28 +22,38 @@ public record Desk(String id, String name, Mode mode, String staff, List<String>
     services = List.copyOf(services);
   }
 
+  public Desk(String id, String name, Mode mode, String staff, List<String> services, String current,
+              String pauseReason) {
+    this(id, name, mode, staff, services, current, pauseReason, null, null);
+  }
+
+  /** The same desk, remembering the command with this key that was about this ticket. */
+  public Desk withLast(String key, String ticket) {
+    return new Desk(id, name, mode, staff, services, current, pauseReason, key, ticket);
+  }
+
   public static Desk closed(DeskDef def) {
     return new Desk(def.id(), def.name(), Mode.CLOSED, null, List.of(), null, null);
   }
 
   public Desk opened(String staffUser, List<String> serviceIds) {
-    return new Desk(id, name, Mode.OPEN, staffUser, serviceIds, current, null);
+    return new Desk(id, name, Mode.OPEN, staffUser, serviceIds, current, null, lastKey, lastTicket);
   }
 
   public Desk paused(String reason) {
-    return new Desk(id, name, Mode.PAUSED, staff, services, current, reason);
+    return new Desk(id, name, Mode.PAUSED, staff, services, current, reason, lastKey, lastTicket);
   }
 
   public Desk resumed() {
-    return new Desk(id, name, Mode.OPEN, staff, services, current, null);
+    return new Desk(id, name, Mode.OPEN, staff, services, current, null, lastKey, lastTicket);
   }
 
   public Desk closed() {
-    return new Desk(id, name, Mode.CLOSED, null, List.of(), null, null);
+    return new Desk(id, name, Mode.CLOSED, null, List.of(), null, null, lastKey, lastTicket);
   }
 
   public Desk withCurrent(String ticketId) {
-    return new Desk(id, name, mode, staff, services, ticketId, pauseReason);
+    return new Desk(id, name, mode, staff, services, ticketId, pauseReason, lastKey, lastTicket);
   }
 
   /** Open and not paused: able to call and counted for "available now". */

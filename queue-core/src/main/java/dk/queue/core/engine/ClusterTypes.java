@@ -22,7 +22,11 @@ public final class ClusterTypes {
     CompactTypes.registerHelpers(config);
     CompactTypes.register(config, BranchState.class, Outcome.class, Command.class, Event.class, Recorded.class);
     config.addSerializer(new Processor<>(CommandProcessor.class,
-        (w, p) -> w.writeCompact("command", p.command), r -> new CommandProcessor(r.readCompact("command"))));
+        (w, p) -> {
+          w.writeCompact("command", p.command);
+          w.writeString("key", p.key);
+        }, r -> new CommandProcessor(r.readCompact("command"), r.readString("key"))));
+    config.addSerializer(new Processor<>(ConfirmedState.class, (w, p) -> { }, r -> new ConfirmedState()));
     config.addSerializer(new Processor<>(AckProcessor.class, (w, p) -> {
       w.writeInt64("fromSeq", p.fromSeq);
       w.writeInt64("uptoSeq", p.uptoSeq);

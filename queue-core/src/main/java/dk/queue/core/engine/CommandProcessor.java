@@ -17,6 +17,7 @@ import dk.queue.core.views.BranchViews;
 import dk.queue.core.views.TicketIds;
 import dk.queue.core.views.TicketView;
 import java.util.HashMap;
+import dk.queue.core.domain.Desk;
 import java.util.List;
 import java.util.Map;
 
@@ -28,10 +29,13 @@ import java.util.Map;
 final class CommandProcessor implements EntryProcessor<String, BranchState, Outcome>, HazelcastInstanceAware {
   private static final long serialVersionUID = 1L;
   final Command command;
+  /** The client's idempotency key of a desk command, or null. */
+  final String key;
   private transient LocalStates local;
 
-  CommandProcessor(Command command) {
+  CommandProcessor(Command command, String key) {
     this.command = command;
+    this.key = command instanceof Command.AtDesk ? key : null;
   }
 
   @Override
@@ -45,15 +49,24 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
     if (state == null) {
       return Outcome.rejected(Rejection.of(Rejection.Reason.INVALID, "branch not loaded: " + entry.getKey()));
     }
+    Desk before = key == null ? null : state.desks().get(((Command.AtDesk) command).desk());
+    if (before != null && key.equals(before.lastKey())) {
+      // Sent again: answer as the first time did, with no new events. Like every command this one
+      // is answered only once the backup has run it too, so a repeat confirms the first.
+      TicketView ticket = before.lastTicket() == null ? null
+          : BranchViews.ticket(state, before.lastTicket(), command.at()).orElse(null);
+      return new Outcome(null, List.of(), ticket, BranchViews.desk(state, before, Audience.STAFF), Map.of());
+    }
     Decision decision = BranchMachine.decide(state, command);
     if (decision instanceof Decision.Rejected) {
       return Outcome.rejected(((Decision.Rejected) decision).rejection());
     }
     Decision.Accepted accepted = (Decision.Accepted) decision;
     if (!accepted.events().isEmpty()) {
-      entry.setValue(accepted.state());
+      BranchState after = before == null ? accepted.state() : remember(accepted.state(), before);
+      entry.setValue(after);
       if (local != null) {
-        local.written(accepted.state());
+        local.written(after);
       }
     }
     return outcome(accepted.state(), accepted.events(), command);
@@ -90,5 +103,12 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
       }
     }
     return last;
+  }
+
+  /** The state with the desk remembering this command's key and the ticket it was about. */
+  private BranchState remember(BranchState after, Desk before) {
+    Desk desk = after.desks().get(before.id());
+    String ticket = desk.current() != null || command instanceof Command.CallNext ? desk.current() : before.current();
+    return after.withDesk(desk.withLast(key, ticket));
   }
 }

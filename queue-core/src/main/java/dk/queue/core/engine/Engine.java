@@ -196,13 +196,22 @@ public final class Engine implements Feeds {
 
   /** Runs a command on a branch; fails only when the branch is unknown or the cluster cannot run it. */
   public Future<Outcome> execute(String branch, Command command) {
+    return execute(branch, command, null);
+  }
+
+  /**
+   * Runs a command on a branch, recognising a desk command sent again with the same idempotency key
+   * (null: none): the repeat is answered as the first was, with no events. Fails with Hazelcast's
+   * {@code IndeterminateOperationStateException} when the cluster could not confirm the command.
+   */
+  public Future<Outcome> execute(String branch, Command command, String key) {
     if (config.branch(branch).isEmpty()) {
       return Future.failedFuture(new UnknownBranchException(branch));
     }
     if (!started) {
       return Future.failedFuture(new NotReadyException("the branches are not loaded yet"));
     }
-    return Future.fromCompletionStage(branches.submitToKey(branch, new CommandProcessor(command)), context)
+    return Future.fromCompletionStage(branches.submitToKey(branch, new CommandProcessor(command, key)), context)
         .onComplete(ar -> commandLog.log(branch, command, ar.result(), ar.cause()))
         .compose(outcome -> {
           if (!outcome.accepted() || outcome.events().isEmpty()) {
@@ -266,12 +275,12 @@ public final class Engine implements Feeds {
   public Future<Void> flush() {
     List<Future<Void>> all = new ArrayList<>();
     for (BranchDef def : config.branches()) {
-      all.add(state(def.id()).compose(s -> {
-        if (s == null || s.outbox().isEmpty()) {
+      all.add(confirmed(def.id(), new OutboxHead(Integer.MAX_VALUE)).compose(outbox -> {
+        if (outbox.isEmpty()) {
           return Future.succeededFuture();
         }
-        drainer.drain(def.id(), s.outbox());
-        return drainer.whenStored(def.id(), s.outbox().get(s.outbox().size() - 1).seq());
+        drainer.drain(def.id(), outbox);
+        return drainer.whenStored(def.id(), outbox.get(outbox.size() - 1).seq());
       }));
     }
     return Future.join(all).mapEmpty();
@@ -286,6 +295,14 @@ public final class Engine implements Feeds {
       return Future.failedFuture(new NotReadyException("the branches are not loaded yet"));
     }
     return Future.fromCompletionStage(branches.getAsync(branch), context);
+  }
+
+  /** Reads a branch with an entry processor, which is answered only once the backup has run it too. */
+  private <R> Future<R> confirmed(String branch, com.hazelcast.map.EntryProcessor<String, BranchState, R> read) {
+    if (!started) {
+      return Future.failedFuture(new NotReadyException("the branches are not loaded yet"));
+    }
+    return Future.fromCompletionStage(branches.submitToKey(branch, read), context);
   }
 
   /** Publishes a command's events (small JSON each, never the state) to every node's feed of the branch. */
@@ -354,7 +371,7 @@ public final class Engine implements Feeds {
       return;
     }
     int limit = drainer.storeHealthy() ? BACKLOG_BATCH : BACKLOG_PROBE;
-    Future.fromCompletionStage(branches.submitToKey(branch, new OutboxHead(limit)), context).onComplete(ar -> {
+    confirmed(branch, new OutboxHead(limit)).onComplete(ar -> {
       if (ar.succeeded() && !ar.result().isEmpty()) {
         drainer.drain(branch, ar.result());
       } else {
@@ -422,7 +439,7 @@ public final class Engine implements Feeds {
   }
 
   private Future<BranchFeed> openFeed(String branch) {
-    BranchFeed f = new BranchFeed(branch, context, () -> state(branch));
+    BranchFeed f = new BranchFeed(branch, context, () -> confirmed(branch, new ConfirmedState()));
     return Future.<Void>future(p -> context.runOnContext(v -> f.start().onComplete(p))).map(v -> f);
   }
 

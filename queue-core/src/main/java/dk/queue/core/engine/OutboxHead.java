@@ -1,6 +1,5 @@
 package dk.queue.core.engine;
 
-import com.hazelcast.core.ReadOnly;
 import com.hazelcast.map.EntryProcessor;
 import dk.queue.core.domain.BranchState;
 import dk.queue.core.domain.Recorded;
@@ -8,8 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the oldest events of a branch's outbox, at most {@code limit}: a backlog drains in batches. */
-final class OutboxHead implements EntryProcessor<String, BranchState, ArrayList<Recorded>>, ReadOnly {
+/**
+ * Reads the oldest events of a branch's outbox, at most {@code limit}: a backlog drains in batches.
+ * It is read the way a write is made, so that only confirmed events reach the store: a plain read
+ * answers from the owner at once, even an owner cut off from the rest of the cluster, whose newest
+ * events may be ones the majority never got (their commands were answered {@code unconfirmed});
+ * stored, they would make this node's log differ from the cluster's history. Like every entry
+ * processor with a backup processor this one runs on the backup replica too, after the commands
+ * before it, and answers only once the backup has acknowledged it.
+ */
+final class OutboxHead implements EntryProcessor<String, BranchState, ArrayList<Recorded>> {
   private static final long serialVersionUID = 1L;
   final int limit;
 
@@ -25,10 +32,5 @@ final class OutboxHead implements EntryProcessor<String, BranchState, ArrayList<
     }
     List<Recorded> outbox = state.outbox();
     return new ArrayList<>(outbox.subList(0, Math.min(limit, outbox.size())));
-  }
-
-  @Override
-  public EntryProcessor<String, BranchState, ArrayList<Recorded>> getBackupProcessor() {
-    return null;
   }
 }

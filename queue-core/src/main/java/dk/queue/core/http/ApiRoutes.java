@@ -22,7 +22,7 @@ public final class ApiRoutes {
           .addOrigins(nodeUrls)
           .allowedMethods(java.util.Set.of(io.vertx.core.http.HttpMethod.GET, io.vertx.core.http.HttpMethod.POST,
               io.vertx.core.http.HttpMethod.DELETE))
-          .allowedHeaders(java.util.Set.of("Content-Type", "Authorization", "Last-Event-ID")));
+          .allowedHeaders(java.util.Set.of("Content-Type", "Authorization", "Last-Event-ID", "Idempotency-Key")));
     }
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));

@@ -79,9 +79,11 @@ final class CitizenRoutes {
     if (engine.config().branch(branch).isEmpty()) {
       throw ApiException.notFound("unknown_branch", "No branch '" + branch + "'");
     }
+    String key = IdempotencyKeys.of(rc);
     Instant at = now();
     KioskDef kiosk = kiosk(body.kiosk(), branch, at);
-    Command.IssueTicket command = new Command.IssueTicket(at, engine.ids().newTicketId(branch), service, channel, language);
+    String ticketId = key == null ? engine.ids().newTicketId(branch) : IdGenerator.fromKey(branch, key);
+    Command.IssueTicket command = new Command.IssueTicket(at, ticketId, service, channel, language);
     engine.execute(branch, command).andThen(done -> {
       // Only tickets actually issued count against the kiosk's minute.
       if (kiosk != null && (done.failed() || !done.result().accepted())) {

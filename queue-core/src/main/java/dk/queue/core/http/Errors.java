@@ -2,6 +2,7 @@ package dk.queue.core.http;
 
 import com.hazelcast.core.HazelcastException;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import dk.queue.core.domain.Rejection;
 import dk.queue.core.engine.UnknownBranchException;
@@ -83,6 +84,10 @@ public final class Errors {
     }
     if (failure instanceof SplitBrainProtectionException) {
       return new ApiException(503, "no_quorum", "This node is cut off from the majority of the cluster");
+    }
+    if (failure instanceof IndeterminateOperationStateException) {
+      return new ApiException(503, "unconfirmed", "The command may or may not have been carried out: the cluster"
+          + " could not confirm it. Send the same request again with the same Idempotency-Key.");
     }
     if (failure instanceof HazelcastInstanceNotActiveException || failure instanceof HazelcastException) {
       return new ApiException(503, "not_ready", "The cluster cannot run commands now: " + failure.getMessage());

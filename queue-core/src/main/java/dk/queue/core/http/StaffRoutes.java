@@ -76,7 +76,7 @@ final class StaffRoutes {
           if (engine.config().branch(branch).isEmpty()) {
             throw ApiException.notFound("unknown_branch", "No branch '" + branch + "'");
           }
-          return engine.execute(branch, command.apply(rc, staff));
+          return engine.execute(branch, command.apply(rc, staff), IdempotencyKeys.of(rc));
         })
         .onSuccess(outcome -> reply(rc, outcome, answer))
         .onFailure(rc::fail));

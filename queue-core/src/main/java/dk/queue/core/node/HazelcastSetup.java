@@ -23,6 +23,8 @@ public final class HazelcastSetup {
   static final int DEAD_AFTER_SECONDS = 3;
   /** Classes that Java deserialization must never be asked for. */
   static final String OUR_PACKAGES = "dk.queue.";
+  /** Milliseconds a write waits for its backup's acknowledgement before its outcome counts as undetermined. */
+  static final int BACKUP_TIMEOUT_MILLIS = 1000;
 
   /** Held so the setting stays: java.util.logging keeps loggers only weakly. */
   private static final Logger JOIN_LOG = Logger.getLogger("com.hazelcast.instance.impl.Node");
@@ -66,6 +68,7 @@ public final class HazelcastSetup {
     config.addMapConfig(branches);
     config.addMapConfig(sessions);
     serialization(config);
+    confirmWrites(config);
     return config;
   }
 
@@ -79,5 +82,20 @@ public final class HazelcastSetup {
     JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig();
     filter.getBlacklist().addPrefixes(OUR_PACKAGES);
     config.getSerializationConfig().setJavaSerializationFilterConfig(filter);
+  }
+
+  /**
+   * Acknowledged means kept: a write counts only once its synchronous backup has it. Without this,
+   * Hazelcast answers a write whose backup never acknowledged it as soon as the backup member is
+   * dropped from the member list, and a member cut off from the others acknowledged writes the
+   * majority never had (and then gave the same numbers again). With it, such a write fails with
+   * {@code IndeterminateOperationStateException} after {@link #BACKUP_TIMEOUT_MILLIS}, which the
+   * API answers as {@code 503 unconfirmed}. The timeout is below the failure detector's
+   * {@link #DEAD_AFTER_SECONDS}, so that a member whose backup is cut off stops waiting before the
+   * others have decided it is gone, and the majority's own writes are not held up for longer.
+   */
+  static void confirmWrites(Config config) {
+    config.setProperty("hazelcast.operation.fail.on.indeterminate.state", "true");
+    config.setProperty("hazelcast.operation.backup.timeout.millis", String.valueOf(BACKUP_TIMEOUT_MILLIS));
   }
 }

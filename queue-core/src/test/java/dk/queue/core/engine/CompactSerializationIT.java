@@ -88,7 +88,7 @@ class CompactSerializationIT {
     assertThat(branches.get(key).outbox()).extracting(Recorded::seq).containsExactly(3L, 4L);
 
     SerializationService serialization = ((SerializationServiceSupport) caller).getSerializationService();
-    for (Object value : List.of(read, issued, read.outbox().get(0), new CommandProcessor(new Command.Tick(now)),
+    for (Object value : List.of(read, issued, read.outbox().get(0), new CommandProcessor(new Command.Tick(now), "k"),
         new AckProcessor(1, 2), new OutboxHead(3), ticket)) {
       assertThat(serialization.toData(value).getType()).as(value.getClass().getName())
           .isEqualTo(SerializationConstants.TYPE_COMPACT);
@@ -123,7 +123,7 @@ class CompactSerializationIT {
   }
 
   private static Outcome run(IMap<String, BranchState> branches, String key, Command command) {
-    return branches.executeOnKey(key, new CommandProcessor(command));
+    return branches.executeOnKey(key, new CommandProcessor(command, null));
   }
 
   private HazelcastInstance member(String cluster, int port, Consumer<Config> serialization) {

@@ -47,9 +47,17 @@ public final class Http {
   }
 
   public Reply post(String path, String json, String token) throws IOException, InterruptedException {
+    return post(path, json, token, null);
+  }
+
+  /** A command sent with an {@code Idempotency-Key} (none when {@code key} is null). */
+  public Reply post(String path, String json, String token, String key) throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json")
         .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (key != null) {
+      b.header("Idempotency-Key", key);
+    }
     return send(b, token);
   }
 

@@ -65,6 +65,10 @@ public final class TestNode implements AutoCloseable {
     return client.post(path, json, token);
   }
 
+  public Http.Reply post(String path, String json, String token, String key) throws Exception {
+    return client.post(path, json, token, key);
+  }
+
   public String login(String user) throws Exception {
     return client.login(user, TestConfig.PIN);
   }

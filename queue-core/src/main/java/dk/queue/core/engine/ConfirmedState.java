@@ -1,0 +1,19 @@
+package dk.queue.core.engine;
+
+import com.hazelcast.map.EntryProcessor;
+import dk.queue.core.domain.BranchState;
+import java.util.Map;
+
+/**
+ * Reads a branch's state the way a write is made, for the screens: answered only once the backup
+ * has acknowledged it, so that a member cut off from the others never shows (or sends on as missed
+ * events) a call the majority will not have. See {@link ConfirmedOutbox}.
+ */
+final class ConfirmedState implements EntryProcessor<String, BranchState, BranchState> {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public BranchState process(Map.Entry<String, BranchState> entry) {
+    return entry.getValue();
+  }
+}

@@ -68,7 +68,7 @@ public final class BranchMachine {
         return;
       }
       for (Ticket t : sortedActive()) {
-        emit(new Event.TicketCancelled(t.id(), "expired"));
+        emit(new Event.TicketCancelled(t.id(), "expired", t.service()));
       }
       for (DeskDef d : state.def().desks()) {
         if (state.desks().get(d.id()).mode() != Desk.Mode.CLOSED) {
@@ -148,7 +148,7 @@ public final class BranchMachine {
           return reject(Reason.TICKET_IN_SERVICE, "The ticket is being served");
         case WAITING:
         case CALLED:
-          draft.emit(new Event.TicketCancelled(c.ticketId(), "citizen"));
+          draft.emit(new Event.TicketCancelled(c.ticketId(), "citizen", ticket.get().service()));
           return OK;
         default:
           return reject(Reason.TICKET_FINISHED, "The ticket has already ended");

@@ -163,9 +163,18 @@ public record BranchState(
       return null;
     }
 
+    private static int digits(String number) {
+      int i = number.length();
+      while (i > 0 && Character.isDigit(number.charAt(i - 1))) {
+        i--;
+      }
+      return i == number.length() || number.length() - i > 9 ? 0 : Integer.parseInt(number.substring(i));
+    }
+
     @Override
     public Void ticketIssued(Event.TicketIssued e) {
-      lastNumber.merge(e.service(), 1, Integer::sum);
+      // The number's own digits, so that numbering goes on past an event that was set aside unread.
+      lastNumber.merge(e.service(), Math.max(lastNumber.getOrDefault(e.service(), 0) + 1, digits(e.number())), Math::max);
       tickets.put(e.ticket(), Ticket.issued(e.ticket(), e.number(), e.service(), e.channel(), e.language(), at));
       enqueue(e.service(), e.ticket(), Placement.LAST);
       issuedByHour.merge(at.atZone(base.def.zone()).getHour(), 1, Integer::sum);

@@ -11,6 +11,7 @@ import dk.queue.core.domain.Views;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,12 @@ public final class Engine implements Feeds {
   static final Duration STORE_WAIT = Duration.ofSeconds(5);
   /** How often old events are looked for; they are deleted once a day in practice. */
   static final Duration RETENTION_CHECK = Duration.ofHours(1);
+  /**
+   * The threads that may wait for the store at once. The store's calls run on these alone, so a
+   * store that hangs holds them and nothing else: sign-ins, readiness and branch loading from the
+   * cluster use the node's other workers.
+   */
+  static final int STORE_THREADS = 4;
 
   private final Vertx vertx;
   private final Context context;
@@ -44,6 +51,7 @@ public final class Engine implements Feeds {
   private final Clock clock;
   private final IdGenerator ids;
   private final EventStore store;
+  private final WorkerExecutor storeWorkers;
   private final OutboxDrainer drainer;
   private CommandLog commandLog = new CommandLog(false, line -> { });
   private final Map<String, Future<BranchFeed>> feeds = new ConcurrentHashMap<>();
@@ -63,7 +71,8 @@ public final class Engine implements Feeds {
     this.clock = clock;
     this.ids = ids;
     this.store = store;
-    this.drainer = new OutboxDrainer(vertx, branches, store);
+    this.storeWorkers = vertx.createSharedWorkerExecutor("event-store", STORE_THREADS);
+    this.drainer = new OutboxDrainer(storeWorkers, branches, store);
   }
 
   public QueueConfig config() {
@@ -114,7 +123,7 @@ public final class Engine implements Feeds {
   public Future<Void> start() {
     List<Future<BranchState>> loads = new ArrayList<>();
     for (BranchDef def : config.branches()) {
-      loads.add(vertx.executeBlocking(() -> load(def), false));
+      loads.add(load(def));
     }
     return Future.all(loads).<Void>mapEmpty().recover(e -> {
       LOG.log(System.Logger.Level.INFO, "waiting for the cluster to load the branches: " + e.getMessage());
@@ -157,18 +166,24 @@ public final class Engine implements Feeds {
     }
   }
 
-  private BranchState load(BranchDef def) throws Exception {
-    BranchState present = branches.get(def.id());
-    if (present != null) {
-      return present;
-    }
+  /** The branch's state from the cluster, or else replayed from the store (on the store's own threads). */
+  private Future<BranchState> load(BranchDef def) {
+    return vertx.executeBlocking(() -> branches.get(def.id()), false)
+        .compose(present -> present != null ? Future.succeededFuture(present)
+            : storeWorkers.executeBlocking(() -> replay(def), false));
+  }
+
+  private BranchState replay(BranchDef def) throws Exception {
     List<Recorded> day = store.currentDay(def.id());
     LocalDate start = day.isEmpty()
         ? clock.instant().atZone(def.zone()).toLocalDate()
         : day.get(0).at().atZone(def.zone()).toLocalDate();
     BranchState state = BranchState.initial(def, start);
     for (Recorded r : day) {
-      if (state.seq() > 0 && r.seq() != state.seq() + 1) {
+      if (state.seq() > 0 && r.seq() != state.seq() + 1 && store.setAside().containsKey(def.id())) {
+        LOG.log(System.Logger.Level.WARNING, "the log of " + def.id() + " goes on at seq " + r.seq() + " after "
+            + state.seq() + ": the events between could not be read and were set aside");
+      } else if (state.seq() > 0 && r.seq() != state.seq() + 1) {
         // This node's log misses events another member stored; replaying past the gap would be wrong.
         LOG.log(System.Logger.Level.ERROR, "the log of " + def.id() + " stops at seq " + state.seq()
             + " (next stored is " + r.seq() + "); the day is restored up to there");
@@ -221,7 +236,7 @@ public final class Engine implements Feeds {
     if (config.branch(branch).isEmpty()) {
       return Future.failedFuture(new UnknownBranchException(branch));
     }
-    return vertx.executeBlocking(() -> store.between(branch, from, to), false);
+    return storeWorkers.executeBlocking(() -> store.between(branch, from, to), false);
   }
 
   /**
@@ -230,7 +245,7 @@ public final class Engine implements Feeds {
    */
   Future<Long> deleteExpired() {
     Instant now = clock.instant();
-    return vertx.executeBlocking(() -> {
+    return storeWorkers.executeBlocking(() -> {
       long deleted = 0;
       for (BranchDef def : config.branches()) {
         Instant cutoff = now.atZone(def.zone()).toLocalDate().minusDays(config.retentionDays())

@@ -93,8 +93,9 @@ final class EventRecorder {
 
     public Void ticketCancelled(Event.TicketCancelled e) {
       Ticket t = ticket(e.ticket());
-      if (t != null) {
-        count(MetricNames.CANCELLED, "Tickets cancelled (citizen left, or expired at the day's end)", s, t.service());
+      String service = e.service() != null ? e.service() : t == null ? null : t.service();
+      if (service != null) {
+        count(MetricNames.CANCELLED, "Tickets cancelled (citizen left, or expired at the day's end)", s, service);
       }
       return null;
     }

@@ -109,6 +109,12 @@ public final class QueueMetrics {
     Gauge.builder(MetricNames.READY, ready::getAsInt).description("1 when this node can run commands").register(registry);
   }
 
+  /** Events of the store that could not be read and were set aside, read when scraped. */
+  public void setAside(java.util.function.LongSupplier count) {
+    io.micrometer.core.instrument.FunctionCounter.builder(MetricNames.SET_ASIDE, count, s -> (double) s.getAsLong())
+        .description("Stored events that could not be read and were set aside").register(registry);
+  }
+
   public String scrape() {
     return registry.scrape();
   }

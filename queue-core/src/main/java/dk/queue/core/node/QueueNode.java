@@ -81,6 +81,7 @@ public final class QueueNode {
     metrics.cluster(() -> hazelcast.getCluster().getMembers().size(),
         () -> hazelcast.getCluster().getMembers().size() >= quorum ? 1 : 0,
         () -> engine.started() && hazelcast.getCluster().getMembers().size() >= quorum ? 1 : 0);
+    metrics.setAside(() -> store.setAside().values().stream().mapToLong(Long::longValue).sum());
     metricsTimer = vertx.setPeriodic(METRICS_REFRESH_MS, t ->
         engine.ownedStates().onSuccess(states -> metrics.refresh(states, options.clock().instant())));
     Sessions sessions = new Sessions(hazelcast, options.config(), options.sessionTtl(), options.clock());

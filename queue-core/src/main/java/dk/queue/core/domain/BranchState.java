@@ -123,6 +123,7 @@ public record BranchState(
   /** A mutable working copy used only inside {@link #apply}. */
   private static final class Change implements Event.Visitor<Void> {
     final BranchState base;
+    BranchDef def;
     final Instant at;
     long seq;
     LocalDate day;
@@ -138,6 +139,7 @@ public record BranchState(
 
     Change(BranchState s, Recorded r) {
       base = s;
+      def = s.def;
       at = r.at();
       seq = r.seq();
       day = s.day;
@@ -261,6 +263,16 @@ public record BranchState(
       return null;
     }
 
+    /** New desks start closed; removed desks and services were free (the machine checks). */
+    @Override
+    public Void configChanged(Event.ConfigChanged e) {
+      def = e.def();
+      desks.keySet().removeIf(id -> def.desk(id).isEmpty());
+      def.desks().forEach(dd -> desks.putIfAbsent(dd.id(), Desk.closed(dd)));
+      queues.keySet().removeIf(service -> def.service(service).isEmpty());
+      return null;
+    }
+
     void enqueue(String service, String ticketId, Placement placement) {
       List<String> q = new ArrayList<>(queues.getOrDefault(service, List.of()));
       switch (placement) {
@@ -310,7 +322,7 @@ public record BranchState(
     }
 
     BranchState build() {
-      return new BranchState(base.def, seq, day, lastNumber, tickets, queues, desks, recentCalls, handling, available,
+      return new BranchState(def, seq, day, lastNumber, tickets, queues, desks, recentCalls, handling, available,
           finished, issuedByHour, base.outbox);
     }
   }

@@ -38,6 +38,15 @@ public sealed interface Event extends Serializable {
     R ticketTransferred(TicketTransferred e);
 
     R availabilityChanged(AvailabilityChanged e);
+
+    R configChanged(ConfigChanged e);
+  }
+
+  /** The branch is configured anew from here on: services, their hours, desks. */
+  record ConfigChanged(BranchDef def) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.configChanged(this);
+    }
   }
 
   /** A new day at the branch: numbering restarts. */

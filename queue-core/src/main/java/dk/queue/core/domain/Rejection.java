@@ -23,7 +23,8 @@ public record Rejection(Reason reason, String message) implements Serializable {
     ALREADY_SERVING,
     NOT_SERVING,
     TICKET_FINISHED,
-    TICKET_IN_SERVICE;
+    TICKET_IN_SERVICE,
+    IN_USE;
 
     /** The machine-readable code of the API, for example {@code service_unavailable}. */
     public String code() {

@@ -5,7 +5,9 @@ import com.hazelcast.map.IMap;
 import dk.queue.core.config.QueueConfig;
 import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.BranchState;
+import dk.queue.core.domain.BranchMachine;
 import dk.queue.core.domain.Command;
+import dk.queue.core.domain.Decision;
 import dk.queue.core.domain.Recorded;
 import dk.queue.core.domain.Views;
 import io.vertx.core.Context;
@@ -47,7 +49,9 @@ public final class Engine implements Feeds {
   private final Context context;
   private final HazelcastInstance hazelcast;
   private final IMap<String, BranchState> branches;
-  private final QueueConfig config;
+  private volatile QueueConfig config;
+  /** New definitions of branches that remove something in use; tried again on every tick until free. */
+  private final Map<String, BranchDef> deferred = new ConcurrentHashMap<>();
   private final Clock clock;
   private final IdGenerator ids;
   private final EventStore store;
@@ -75,8 +79,76 @@ public final class Engine implements Feeds {
     this.drainer = new OutboxDrainer(storeWorkers, branches, store);
   }
 
+  /** The configuration now: read it on each use, it changes on a reload. */
   public QueueConfig config() {
     return config;
+  }
+
+  /**
+   * What taking on a configuration did: per branch {@code added}, {@code changed} or
+   * {@code unchanged}, or why it is deferred; or, when {@code refused} is not empty, nothing at all.
+   */
+  public record Reconfigured(Map<String, String> branches, List<String> refused) {}
+
+  /**
+   * Takes on a new, validated configuration. Each branch whose definition changes is given it by a
+   * command in its own log ({@code ConfigChanged}), keeping the day's queues; new branches are
+   * loaded. Refused as a whole, changing nothing, when it removes a branch, or a desk or service
+   * that is in use now; a branch that takes something into use in the moment between the check and
+   * the change gets its new definition as soon as that is free (deferred).
+   */
+  public Future<Reconfigured> reconfigure(QueueConfig next) {
+    if (!started) {
+      return Future.failedFuture(new NotReadyException("the branches are not loaded yet"));
+    }
+    QueueConfig previous = config;
+    List<String> refused = new ArrayList<>();
+    previous.branches().stream().filter(d -> next.branch(d.id()).isEmpty()).forEach(d -> refused.add("branch '"
+        + d.id() + "' cannot be removed while the cluster runs: start every node with the new configuration"));
+    List<Future<String>> checks = new ArrayList<>();
+    for (BranchDef def : next.branches()) {
+      if (previous.branch(def.id()).isPresent()) {
+        checks.add(state(def.id()).map(s -> BranchMachine.decide(s, new Command.ChangeConfig(clock.instant(), def))
+            instanceof Decision.Rejected r ? def.id() + ": " + r.rejection().message() : null));
+      }
+    }
+    return Future.all(checks).compose(done -> {
+      checks.stream().map(Future::result).filter(java.util.Objects::nonNull).forEach(refused::add);
+      if (!refused.isEmpty()) {
+        return Future.succeededFuture(new Reconfigured(Map.of(), refused));
+      }
+      config = next;
+      Map<String, Future<String>> applied = new java.util.LinkedHashMap<>();
+      for (BranchDef def : next.branches()) {
+        applied.put(def.id(), previous.branch(def.id()).isEmpty() ? load(def).map("added") : changeConfig(def));
+      }
+      return Future.join(new ArrayList<>(applied.values())).map(all -> {
+        Map<String, String> result = new java.util.LinkedHashMap<>();
+        applied.forEach((id, f) -> result.put(id, f.succeeded() ? f.result() : "deferred: " + f.cause().getMessage()));
+        LOG.log(System.Logger.Level.INFO, "configuration " + next.source() + " taken on: " + result);
+        return new Reconfigured(result, List.of());
+      });
+    });
+  }
+
+  /**
+   * Takes on a configuration another node has already given the branches: the node's own reading
+   * of it (staff, screens, kiosks) changes, the branch states are left alone.
+   */
+  public void adopt(QueueConfig next) {
+    config = next;
+  }
+
+  /** Gives a branch its new definition, or keeps it for later while something it removes is in use. */
+  private Future<String> changeConfig(BranchDef def) {
+    return execute(def.id(), new Command.ChangeConfig(clock.instant(), def)).map(o -> {
+      if (o.accepted()) {
+        deferred.remove(def.id(), def);
+        return o.events().isEmpty() ? "unchanged" : "changed";
+      }
+      deferred.put(def.id(), def);
+      return "deferred: " + o.rejection().message();
+    }).onFailure(e -> deferred.put(def.id(), def));
   }
 
   public Clock clock() {
@@ -131,6 +203,7 @@ public final class Engine implements Feeds {
     }).onSuccess(v -> {
       if (!started) {
         started = true;
+        adoptConfiguredDefinitions();
         tickTimer = vertx.setPeriodic(TICK.toMillis(), t -> tick());
         drainTimer = vertx.setPeriodic(DRAIN_RETRY.toMillis(), t -> {
           retryDrains();
@@ -298,6 +371,22 @@ public final class Engine implements Feeds {
   private void tick() {
     for (String branch : ownedBranches()) {
       execute(branch, new Command.Tick(clock.instant()));
+    }
+    deferred.values().forEach(this::changeConfig);
+  }
+
+  /**
+   * A node started with a newer configuration than the cluster's states were made with (a rolling
+   * restart) gives each branch its definition.
+   */
+  private void adoptConfiguredDefinitions() {
+    for (BranchDef def : config.branches()) {
+      state(def.id()).onSuccess(s -> {
+        if (s != null && !s.def().equals(def)) {
+          changeConfig(def).onSuccess(r -> LOG.log(System.Logger.Level.INFO, "configuration of " + def.id()
+              + " from " + config.source() + ": " + r));
+        }
+      });
     }
   }
 

@@ -136,5 +136,9 @@ final class EventRecorder {
     public Void availabilityChanged(Event.AvailabilityChanged e) {
       return null;
     }
+
+    public Void configChanged(Event.ConfigChanged e) {
+      return null;
+    }
   }
 }

@@ -34,6 +34,7 @@ public final class QueueNode {
   private EventStore store;
   private Engine engine;
   private HttpServer server;
+  private ConfigReloader reloader;
   private final QueueMetrics metrics = new QueueMetrics();
   private long metricsTimer = -1;
   /** How often the member reports the state of the branches it owns. */
@@ -84,10 +85,12 @@ public final class QueueNode {
     metrics.setAside(() -> store.setAside().values().stream().mapToLong(Long::longValue).sum());
     metricsTimer = vertx.setPeriodic(METRICS_REFRESH_MS, t ->
         engine.ownedStates().onSuccess(states -> metrics.refresh(states, options.clock().instant())));
-    Sessions sessions = new Sessions(hazelcast, options.config(), options.sessionTtl(), options.clock());
+    reloader = new ConfigReloader(vertx, engine, hazelcast.getCluster().getLocalMember().getUuid().toString());
+    Sessions sessions = new Sessions(hazelcast, engine::config, options.sessionTtl(), options.clock());
     Router router = Router.router(vertx);
+    dk.queue.core.http.AdminRoutes.mount(router, sessions, reloader::reload);
     ApiRoutes.mount(vertx, router, engine, sessions, hazelcast, metrics, options.cluster().quorum(), options.nodeUrls());
-    NodeContext context = new NodeContext(vertx, options.config(), engine, options.nodeUrls(), metrics, engine);
+    NodeContext context = new NodeContext(vertx, engine::config, engine, options.nodeUrls(), metrics, engine);
     for (WebModule module : options.webModules()) {
       module.mount(router, context);
     }
@@ -102,6 +105,11 @@ public final class QueueNode {
 
   public int port() {
     return server.actualPort();
+  }
+
+  /** Takes on a new configuration while running; see {@link ConfigReloader}. */
+  public ConfigReloader configReloader() {
+    return reloader;
   }
 
   public Engine engine() {

@@ -71,6 +71,13 @@ class FaultRunIT {
     pg.start();
     try {
       run(pg);
+    } catch (Throwable e) {
+      for (NodeProcess n : nodes) {
+        List<String> out = new ArrayList<>(n.output);
+        System.out.println("--- node " + n.httpPort + ", last lines:\n"
+            + String.join("\n", out.subList(Math.max(0, out.size() - 40), out.size())));
+      }
+      throw e;
     } finally {
       pg.resume();
       pg.close();

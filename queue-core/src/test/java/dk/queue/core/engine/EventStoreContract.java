@@ -168,6 +168,16 @@ abstract class EventStoreContract {
   }
 
   @Test
+  void aConfigurationChangeComesBackEqual() throws Exception {
+    Recorded change = new Recorded("main", 1, T0, new Event.ConfigChanged(
+        dk.queue.core.node.TestConfig.create().branch("main").orElseThrow()));
+    store.append("main", List.of(change));
+    store.close();
+    store = reopen();
+    assertThat(store.currentDay("main")).containsExactly(change);
+  }
+
+  @Test
   void aWorkingStorePassesItsCheck() throws Exception {
     store.check();
   }

@@ -6,14 +6,7 @@ import dk.queue.core.engine.PostgresServer;
 import dk.queue.core.node.Eventually;
 import dk.queue.core.node.Http;
 import dk.queue.core.node.TestNode;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,24 +68,7 @@ class StoreHangIT {
       assertThat(kiosk.acknowledged.size()).isGreaterThan(duringHang);
       node.node.engine().flush().toCompletionStage().toCompletableFuture().get();
 
-      try (Connection c = pg.connect(PostgresServer.database(url)); Statement st = c.createStatement()) {
-        List<Long> seqs = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery("SELECT seq FROM events WHERE branch = 'main' ORDER BY seq")) {
-          while (rs.next()) {
-            seqs.add(rs.getLong(1));
-          }
-        }
-        assertThat(seqs).hasSize((int) node.seq("main"));
-        assertThat(seqs.get(seqs.size() - 1)).isEqualTo((long) seqs.size());
-        Set<String> issued = new HashSet<>();
-        try (ResultSet rs = st.executeQuery(
-            "SELECT body->'event'->>'ticket' FROM events WHERE branch = 'main' AND type = 'TicketIssued'")) {
-          while (rs.next()) {
-            issued.add(rs.getString(1));
-          }
-        }
-        assertThat(issued).containsAll(kiosk.acknowledged);
-      }
+      StoreOutageIT.assertLogHoldsEveryEventOnce(pg, url, node, kiosk.acknowledged);
     } finally {
       pg.close();
     }

@@ -123,7 +123,7 @@ class FaultRunIT {
     killed.kill9();
     faultEnds.put("kill -9", System.nanoTime());
     Thread.sleep(10_000);
-    killed.start().awaitReady(180);
+    killed.start().awaitReady(300);
     awaitSafe();
 
     // 2. A node stopped for 10 s (a long GC pause, a frozen VM), then let go on.
@@ -279,7 +279,7 @@ class FaultRunIT {
         } else if (r.status() >= 500) {
           node = (node + 1) % nodes.size();
         }
-        Thread.sleep(150);
+        Thread.sleep(250);
       } catch (Exception e) {
         node = (node + 1) % nodes.size();
       }

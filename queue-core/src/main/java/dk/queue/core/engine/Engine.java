@@ -118,6 +118,7 @@ public final class Engine implements Feeds {
         return Future.succeededFuture(new Reconfigured(Map.of(), refused));
       }
       config = next;
+      deferred.clear();
       Map<String, Future<String>> applied = new java.util.LinkedHashMap<>();
       for (BranchDef def : next.branches()) {
         applied.put(def.id(), previous.branch(def.id()).isEmpty() ? load(def).map("added") : changeConfig(def));
@@ -253,7 +254,7 @@ public final class Engine implements Feeds {
         : day.get(0).at().atZone(def.zone()).toLocalDate();
     BranchState state = BranchState.initial(def, start);
     for (Recorded r : day) {
-      if (state.seq() > 0 && r.seq() != state.seq() + 1 && store.setAside().containsKey(def.id())) {
+      if (state.seq() > 0 && r.seq() != state.seq() + 1 && store.setAsideAny(def.id())) {
         LOG.log(System.Logger.Level.WARNING, "the log of " + def.id() + " goes on at seq " + r.seq() + " after "
             + state.seq() + ": the events between could not be read and were set aside");
       } else if (state.seq() > 0 && r.seq() != state.seq() + 1) {

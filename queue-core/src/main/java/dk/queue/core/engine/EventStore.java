@@ -43,6 +43,9 @@ public interface EventStore extends AutoCloseable {
    */
   Map<String, Long> setAside();
 
+  /** Whether events of the branch were ever set aside: its log has gaps there, to replay past. */
+  boolean setAsideAny(String branch) throws IOException;
+
   /**
    * Those of {@code events} whose (branch, seq) the store already holds with a different event:
    * where this log and the events offered have diverged. {@link #append} skips them silently.

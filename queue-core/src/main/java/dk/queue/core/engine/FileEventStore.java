@@ -132,6 +132,15 @@ public final class FileEventStore implements EventStore {
   }
 
   @Override
+  public boolean setAsideAny(String branch) {
+    return Files.exists(sideFile(folder.resolve(branch + ".jsonl")));
+  }
+
+  private static Path sideFile(Path file) {
+    return file.resolveSibling(file.getFileName() + ".set-aside");
+  }
+
+  @Override
   public synchronized List<Recorded> diverging(String branch, List<Recorded> events) throws IOException {
     Map<Long, Recorded> held = new HashMap<>();
     for (Recorded r : log(branch).read()) {
@@ -178,7 +187,7 @@ public final class FileEventStore implements EventStore {
 
   /** Appends the unreadable lines to the side file, then keeps only the readable ones in the log. */
   private void setAside(String branch, Path file, Lines lines) throws IOException {
-    Path aside = file.resolveSibling(file.getFileName() + ".set-aside");
+    Path aside = sideFile(file);
     StringBuilder text = new StringBuilder();
     lines.unreadable.forEach(l -> text.append(l).append('\n'));
     try (FileChannel c = FileChannel.open(aside, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

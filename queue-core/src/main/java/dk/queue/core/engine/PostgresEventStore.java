@@ -215,6 +215,18 @@ public final class PostgresEventStore implements EventStore {
   }
 
   @Override
+  public synchronized boolean setAsideAny(String branch) throws IOException {
+    return run(c -> {
+      try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM events_set_aside WHERE branch = ? LIMIT 1")) {
+        st.setString(1, branch);
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
+  @Override
   public synchronized List<Recorded> diverging(String branch, List<Recorded> events) throws IOException {
     if (events.isEmpty()) {
       return List.of();

@@ -36,6 +36,7 @@ public final class QueueMetrics {
   private final EventRecorder recorder = new EventRecorder(registry);
   private final Map<String, MultiGauge> gauges = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> clients = new ConcurrentHashMap<>();
+  private volatile java.util.function.LongSupplier setAside = () -> 0;
 
   public QueueMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -111,7 +112,9 @@ public final class QueueMetrics {
 
   /** Events of the store that could not be read and were set aside, read when scraped. */
   public void setAside(java.util.function.LongSupplier count) {
-    io.micrometer.core.instrument.FunctionCounter.builder(MetricNames.SET_ASIDE, count, s -> (double) s.getAsLong())
+    // Held here: a meter holds what it reads only weakly.
+    setAside = count;
+    io.micrometer.core.instrument.FunctionCounter.builder(MetricNames.SET_ASIDE, this, m -> (double) m.setAside.getAsLong())
         .description("Stored events that could not be read and were set aside").register(registry);
   }
 

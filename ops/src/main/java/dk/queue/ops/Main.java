@@ -92,6 +92,9 @@ public final class Main {
       System.exit(1);
       return;
     }
+    if (parsed.config() != null) {
+      reloadOnHangup(node, parsed.config());
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       node.close().toCompletionStage().toCompletableFuture().orTimeout(20, TimeUnit.SECONDS).exceptionally(e -> null).join();
@@ -99,6 +102,34 @@ public final class Main {
     }, "queue-node-shutdown"));
     printUrls(System.out, config, "http://localhost:" + node.port());
     stopped.await();
+  }
+
+  /**
+   * {@code kill -HUP <pid>} reads the configuration file again and takes it on (see
+   * {@link dk.queue.core.node.ConfigReloader}); what happened is logged, and a file with errors
+   * changes nothing.
+   */
+  @SuppressWarnings("restriction")
+  static void reloadOnHangup(QueueNode node, java.nio.file.Path file) {
+    System.Logger log = System.getLogger(Main.class.getName());
+    sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
+      String yaml;
+      try {
+        yaml = java.nio.file.Files.readString(file);
+      } catch (java.io.IOException e) {
+        log.log(System.Logger.Level.ERROR, "SIGHUP: cannot read " + file + ": " + e.getMessage());
+        return;
+      }
+      node.configReloader().reload(yaml, file.toString()).onComplete(ar -> {
+        if (ar.failed()) {
+          log.log(System.Logger.Level.ERROR, "SIGHUP: " + file + " not taken on: " + ar.cause().getMessage());
+        } else if (!ar.result().refused().isEmpty()) {
+          log.log(System.Logger.Level.ERROR, "SIGHUP: " + file + " not taken on: " + String.join(" ", ar.result().refused()));
+        } else {
+          log.log(System.Logger.Level.INFO, "SIGHUP: " + file + " taken on: " + ar.result().branches());
+        }
+      });
+    });
   }
 
   /** The pages a node serves beside the API. */

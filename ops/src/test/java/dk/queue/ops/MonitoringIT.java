@@ -64,6 +64,17 @@ class MonitoringIT {
     return names;
   }
 
+  /** The metric names of a scrape. */
+  static Set<String> exported(String scrape) {
+    Set<String> names = new TreeSet<>();
+    for (String line : scrape.split("\n")) {
+      if (!line.startsWith("#") && !line.isBlank()) {
+        names.add(line.split("[{ ]")[0]);
+      }
+    }
+    return names;
+  }
+
   @Test
   void dashboardsAndAlertsUseOnlyMetricsANodeExports() throws Exception {
     Set<String> used = usedMetrics();
@@ -89,14 +100,9 @@ class MonitoringIT {
       http.post(b + "/desks/skranke-1/transfer", "{\"service\":\"laan\",\"placement\":\"first\"}", token);
       try (var sse = new dk.queue.core.node.SseClient(Http.CLIENT, http.base() + b + "/events?client=screen", null)) {
         sse.next(5000);
-        Thread.sleep(2500);
-        String scrape = http.get("/metrics").text();
-        Set<String> exported = new TreeSet<>();
-        for (String line : scrape.split("\n")) {
-          if (!line.startsWith("#") && !line.isBlank()) {
-            exported.add(line.split("[{ ]")[0]);
-          }
-        }
+        // The owner reports the branch's state every two seconds: wait until the scrape has it all.
+        Set<String> exported = dk.queue.core.node.Eventually.value(java.time.Duration.ofSeconds(20),
+            () -> exported(http.get("/metrics").text()), e -> e.containsAll(used));
         assertThat(exported).as("metrics used by dashboards and alerts").containsAll(used);
       }
     } finally {

@@ -97,6 +97,14 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /** Sends a signal to the process ({@code STOP}, {@code CONT}, {@code HUP}), as {@code kill -SIG pid} does. */
+  void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new IOException("kill -" + name + " " + process.pid() + " failed");
+    }
+  }
+
   boolean alive() {
     return process != null && process.isAlive();
   }

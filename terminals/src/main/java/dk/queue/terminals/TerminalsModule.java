@@ -48,15 +48,14 @@ public final class TerminalsModule implements WebModule {
   @Override
   public void mount(Router router, NodeContext node) {
     pages = new Pages(node.nodeUrls());
-    QueueConfig config = node.config();
     ReceiptPrinter printer = new ReceiptPrinter(node.vertx());
-    router.get("/").handler(rc -> pages.send(rc, 200, "index", index(config)));
-    router.get("/kiosk/:kiosk").handler(rc -> kiosk(rc, config));
+    router.get("/").handler(rc -> pages.send(rc, 200, "index", index(node.config())));
+    router.get("/kiosk/:kiosk").handler(rc -> kiosk(rc, node.config()));
     router.post("/kiosk/:kiosk/print").handler(BodyHandler.create(false).setBodyLimit(1024))
-        .handler(rc -> print(rc, config, node.engine(), printer));
-    router.get("/desk/:branch/:desk").handler(rc -> desk(rc, config));
-    router.get("/t/:ticket/qr.svg").handler(rc -> qr(rc, config));
-    router.get("/t/:ticket").handler(rc -> phone(rc, config));
+        .handler(rc -> print(rc, node.config(), node.engine(), printer));
+    router.get("/desk/:branch/:desk").handler(rc -> desk(rc, node.config()));
+    router.get("/t/:ticket/qr.svg").handler(rc -> qr(rc, node.config()));
+    router.get("/t/:ticket").handler(rc -> phone(rc, node.config()));
   }
 
   private static Map<String, Object> index(QueueConfig config) {

@@ -28,7 +28,7 @@ final class StaffReader {
   }
 
   private static StaffMember member(YamlNode node, UniqueIds users, Set<String> services) {
-    Fields f = node.fields("user", "name", "pinHash", "skills");
+    Fields f = node.fields("user", "name", "pinHash", "skills", "admin");
     YamlNode userNode = f.required("user");
     String user = userNode.text();
     if (!user.matches(USER)) {
@@ -36,7 +36,7 @@ final class StaffReader {
     }
     users.claim(user, userNode);
     return new StaffMember(user, f.required("name").text(), skills(f.required("skills"), services),
-        pinHash(f.required("pinHash")));
+        pinHash(f.required("pinHash")), f.optional("admin").map(YamlNode::bool).orElse(false));
   }
 
   /**

@@ -2,6 +2,7 @@ package dk.queue.core.domain;
 
 import dk.queue.core.domain.Command.CallNext;
 import dk.queue.core.domain.Command.CancelTicket;
+import dk.queue.core.domain.Command.ChangeConfig;
 import dk.queue.core.domain.Command.CloseDesk;
 import dk.queue.core.domain.Command.FinishService;
 import dk.queue.core.domain.Command.IssueTicket;
@@ -76,7 +77,7 @@ public final class BranchMachine {
         return;
       }
       for (Ticket t : sortedActive()) {
-        emit(new Event.TicketCancelled(t.id(), "expired"));
+        emit(new Event.TicketCancelled(t.id(), "expired", t.service()));
       }
       for (DeskDef d : state.def().desks()) {
         if (state.desks().get(d.id()).mode() != Desk.Mode.CLOSED) {
@@ -161,7 +162,7 @@ public final class BranchMachine {
           return reject(Reason.TICKET_IN_SERVICE, "The ticket is being served");
         case WAITING:
         case CALLED:
-          draft.emit(new Event.TicketCancelled(c.ticketId(), "citizen"));
+          draft.emit(new Event.TicketCancelled(c.ticketId(), "citizen", ticket.get().service()));
           return OK;
         default:
           return reject(Reason.TICKET_FINISHED, "The ticket has already ended");
@@ -293,6 +294,42 @@ public final class BranchMachine {
 
     @Override
     public Optional<Rejection> tick(Tick c) {
+      return OK;
+    }
+
+    @Override
+    public Optional<Rejection> changeConfig(ChangeConfig c) {
+      BranchDef now = state().def();
+      BranchDef next = c.def();
+      if (!next.id().equals(now.id())) {
+        return reject(Reason.INVALID, "The configuration is of branch '" + next.id() + "', not '" + now.id() + "'");
+      }
+      if (next.equals(now)) {
+        return OK;
+      }
+      List<String> inUse = new ArrayList<>();
+      for (DeskDef d : now.desks()) {
+        Desk desk = state().desks().get(d.id());
+        if (next.desk(d.id()).isEmpty() && desk != null && desk.mode() != Desk.Mode.CLOSED) {
+          inUse.add("desk '" + d.id() + "' is open");
+        }
+      }
+      for (ServiceDef s : now.services()) {
+        if (next.service(s.id()).isPresent()) {
+          continue;
+        }
+        long tickets = state().tickets().values().stream().filter(t -> t.service().equals(s.id())).count();
+        if (tickets > 0) {
+          inUse.add("service '" + s.id() + "' has " + tickets + " ticket(s) in progress");
+        }
+        state().desks().values().stream().filter(d -> d.mode() != Desk.Mode.CLOSED && d.services().contains(s.id()))
+            .forEach(d -> inUse.add("service '" + s.id() + "' is served at desk '" + d.id() + "'"));
+      }
+      if (!inUse.isEmpty()) {
+        return reject(Reason.IN_USE, "The new configuration removes what is in use: " + String.join("; ", inUse)
+            + ". Close the desk or wait until the service's tickets are finished, then apply it again.");
+      }
+      draft.emit(new Event.ConfigChanged(next));
       return OK;
     }
 

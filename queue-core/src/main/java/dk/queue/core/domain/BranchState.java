@@ -142,6 +142,7 @@ public record BranchState(
   /** A mutable working copy used only inside {@link #apply}. */
   private static final class Change implements Event.Visitor<Void> {
     final BranchState base;
+    BranchDef def;
     final Instant at;
     long seq;
     LocalDate day;
@@ -157,6 +158,7 @@ public record BranchState(
 
     Change(BranchState s, Recorded r) {
       base = s;
+      def = s.def;
       at = r.at();
       seq = r.seq();
       day = s.day;
@@ -182,9 +184,19 @@ public record BranchState(
       return null;
     }
 
+    private static int digits(String number) {
+      int i = number.length();
+      while (i > 0 && Character.isDigit(number.charAt(i - 1))) {
+        i--;
+      }
+      return i == number.length() || number.length() - i > 9 ? 0 : Integer.parseInt(number.substring(i));
+    }
+
     @Override
     public Void ticketIssued(Event.TicketIssued e) {
-      lastNumber = lastNumber.plus(e.service(), lastNumber.getOrDefault(e.service(), 0) + 1);
+      // The number's own digits, so that numbering goes on past an event that was set aside unread.
+      lastNumber = lastNumber.plus(e.service(),
+          Math.max(lastNumber.getOrDefault(e.service(), 0) + 1, digits(e.number())));
       tickets = tickets.plus(e.ticket(),
           Ticket.issued(e.ticket(), e.number(), e.service(), e.channel(), e.language(), at));
       enqueue(e.service(), e.ticket(), Placement.LAST);
@@ -281,6 +293,28 @@ public record BranchState(
       tickets = tickets.plus(id, change.apply(tickets.get(id)));
     }
 
+    /** New desks start closed; removed desks and services were free (the machine checks). */
+    @Override
+    public Void configChanged(Event.ConfigChanged e) {
+      def = e.def();
+      for (String id : List.copyOf(desks.keySet())) {
+        if (def.desk(id).isEmpty()) {
+          desks = desks.minus(id);
+        }
+      }
+      for (DeskDef dd : def.desks()) {
+        if (!desks.containsKey(dd.id())) {
+          desks = desks.plus(dd.id(), Desk.closed(dd));
+        }
+      }
+      for (String service : List.copyOf(queues.keySet())) {
+        if (def.service(service).isEmpty()) {
+          queues = queues.minus(service);
+        }
+      }
+      return null;
+    }
+
     void enqueue(String service, String ticketId, Placement placement) {
       PVector<String> q = queueOf(service);
       switch (placement) {
@@ -337,7 +371,7 @@ public record BranchState(
     }
 
     BranchState build() {
-      return new BranchState(base.def, seq, day, lastNumber, tickets, queues, desks, recentCalls, handling, available,
+      return new BranchState(def, seq, day, lastNumber, tickets, queues, desks, recentCalls, handling, available,
           finished, issuedByHour, base.outbox);
     }
   }

@@ -41,6 +41,8 @@ public sealed interface Command extends Serializable {
     R transfer(Transfer c);
 
     R tick(Tick c);
+
+    R changeConfig(ChangeConfig c);
   }
 
   /** A command at a desk, by the staff member signed in there. */
@@ -132,6 +134,16 @@ public sealed interface Command extends Serializable {
   record Transfer(Instant at, String desk, String staff, String service, Placement placement) implements AtDesk {
     public <R> R accept(Handler<R> h) {
       return h.transfer(this);
+    }
+  }
+
+  /**
+   * A new configuration of the branch, already validated: taken on without dropping the day's
+   * queues; refused while a desk or service it removes is in use.
+   */
+  record ChangeConfig(Instant at, BranchDef def) implements Command {
+    public <R> R accept(Handler<R> h) {
+      return h.changeConfig(this);
     }
   }
 

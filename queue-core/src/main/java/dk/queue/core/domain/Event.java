@@ -38,6 +38,15 @@ public sealed interface Event extends Serializable {
     R ticketTransferred(TicketTransferred e);
 
     R availabilityChanged(AvailabilityChanged e);
+
+    R configChanged(ConfigChanged e);
+  }
+
+  /** The branch is configured anew from here on: services, their hours, desks. */
+  record ConfigChanged(BranchDef def) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.configChanged(this);
+    }
   }
 
   /** A new day at the branch: numbering restarts. */
@@ -53,8 +62,16 @@ public sealed interface Event extends Serializable {
     }
   }
 
-  /** @param reason {@code citizen} (left) or {@code expired} (left over at the end of the day) */
-  record TicketCancelled(String ticket, String reason) implements Event {
+  /**
+   * @param reason  {@code citizen} (left) or {@code expired} (left over at the end of the day)
+   * @param service the ticket's service when it was cancelled (absent in logs of older releases):
+   *                an expired ticket is gone from the state once the new day has started
+   */
+  record TicketCancelled(String ticket, String reason, String service) implements Event {
+    public TicketCancelled(String ticket, String reason) {
+      this(ticket, reason, null);
+    }
+
     public <R> R accept(Visitor<R> v) {
       return v.ticketCancelled(this);
     }

@@ -27,7 +27,8 @@ public record Rejection(Reason reason, String message) implements Serializable {
     /** As many wait for the service as the branch allows ({@link BranchDef#maxWaitingPerService}). */
     QUEUE_FULL,
     /** The branch's outbox is full: the event store has been away too long. */
-    OUTBOX_FULL;
+    OUTBOX_FULL,
+    IN_USE;
 
     /** The machine-readable code of the API, for example {@code service_unavailable}. */
     public String code() {

@@ -9,6 +9,8 @@ public final class Addresses {
 
   /** The map of staff sessions, keyed by token. */
   public static final String SESSION_MAP = "queue.sessions";
+  /** Where a node that took on a new configuration sends its text to the other nodes. */
+  public static final String CONFIG = "queue.config";
 
   /** Where the changes of a branch are published. */
   public static String branchEvents(String branch) {

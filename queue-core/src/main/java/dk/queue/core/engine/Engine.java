@@ -5,12 +5,15 @@ import com.hazelcast.map.IMap;
 import dk.queue.core.config.QueueConfig;
 import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.BranchState;
+import dk.queue.core.domain.BranchMachine;
 import dk.queue.core.domain.Command;
+import dk.queue.core.domain.Decision;
 import dk.queue.core.domain.Recorded;
 import dk.queue.core.json.JsonMapping;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,15 +40,24 @@ public final class Engine implements Feeds {
   /** The most events one drain of a backlog writes; while the store fails, a few to try it. */
   static final int BACKLOG_BATCH = 10_000;
   static final int BACKLOG_PROBE = 100;
+  /**
+   * The threads that may wait for the store at once. The store's calls run on these alone, so a
+   * store that hangs holds them and nothing else: sign-ins, readiness and branch loading from the
+   * cluster use the node's other workers.
+   */
+  static final int STORE_THREADS = 4;
 
   private final Vertx vertx;
   private final Context context;
   private final HazelcastInstance hazelcast;
   private final IMap<String, BranchState> branches;
-  private final QueueConfig config;
+  private volatile QueueConfig config;
+  /** New definitions of branches that remove something in use; tried again on every tick until free. */
+  private final Map<String, BranchDef> deferred = new ConcurrentHashMap<>();
   private final Clock clock;
   private final IdGenerator ids;
   private final EventStore store;
+  private final WorkerExecutor storeWorkers;
   private final OutboxDrainer drainer;
   private CommandLog commandLog = new CommandLog(false, line -> { });
   private final FeedSet<BranchFeed> feeds = new FeedSet<>(this::openFeed);
@@ -69,14 +81,84 @@ public final class Engine implements Feeds {
     this.clock = clock;
     this.ids = ids;
     this.store = store;
-    this.drainer = new OutboxDrainer(vertx, branches, store, this::drained);
+    this.storeWorkers = vertx.createSharedWorkerExecutor("event-store", STORE_THREADS);
+    this.drainer = new OutboxDrainer(storeWorkers, branches, store, this::drained);
     this.local = LocalStates.of(hazelcast);
-    this.timers = new Timers(vertx, context, hazelcast, config, clock, this::tick, this::ownerChanged);
+    this.timers = new Timers(vertx, context, hazelcast, this::config, clock, this::tick, this::ownerChanged);
     local.onWritten(timers::written);
   }
 
+  /** The configuration now: read it on each use, it changes on a reload. */
   public QueueConfig config() {
     return config;
+  }
+
+  /**
+   * What taking on a configuration did: per branch {@code added}, {@code changed} or
+   * {@code unchanged}, or why it is deferred; or, when {@code refused} is not empty, nothing at all.
+   */
+  public record Reconfigured(Map<String, String> branches, List<String> refused) {}
+
+  /**
+   * Takes on a new, validated configuration. Each branch whose definition changes is given it by a
+   * command in its own log ({@code ConfigChanged}), keeping the day's queues; new branches are
+   * loaded. Refused as a whole, changing nothing, when it removes a branch, or a desk or service
+   * that is in use now; a branch that takes something into use in the moment between the check and
+   * the change gets its new definition as soon as that is free (deferred).
+   */
+  public Future<Reconfigured> reconfigure(QueueConfig next) {
+    if (!started) {
+      return Future.failedFuture(new NotReadyException("the branches are not loaded yet"));
+    }
+    QueueConfig previous = config;
+    List<String> refused = new ArrayList<>();
+    previous.branches().stream().filter(d -> next.branch(d.id()).isEmpty()).forEach(d -> refused.add("branch '"
+        + d.id() + "' cannot be removed while the cluster runs: start every node with the new configuration"));
+    List<Future<String>> checks = new ArrayList<>();
+    for (BranchDef def : next.branches()) {
+      if (previous.branch(def.id()).isPresent()) {
+        checks.add(state(def.id()).map(s -> BranchMachine.decide(s, new Command.ChangeConfig(clock.instant(), def))
+            instanceof Decision.Rejected r ? def.id() + ": " + r.rejection().message() : null));
+      }
+    }
+    return Future.all(checks).compose(done -> {
+      checks.stream().map(Future::result).filter(java.util.Objects::nonNull).forEach(refused::add);
+      if (!refused.isEmpty()) {
+        return Future.succeededFuture(new Reconfigured(Map.of(), refused));
+      }
+      config = next;
+      deferred.clear();
+      Map<String, Future<String>> applied = new java.util.LinkedHashMap<>();
+      for (BranchDef def : next.branches()) {
+        applied.put(def.id(), previous.branch(def.id()).isEmpty() ? load(def).map("added") : changeConfig(def));
+      }
+      return Future.join(new ArrayList<>(applied.values())).map(all -> {
+        Map<String, String> result = new java.util.LinkedHashMap<>();
+        applied.forEach((id, f) -> result.put(id, f.succeeded() ? f.result() : "deferred: " + f.cause().getMessage()));
+        LOG.log(System.Logger.Level.INFO, "configuration " + next.source() + " taken on: " + result);
+        return new Reconfigured(result, List.of());
+      });
+    });
+  }
+
+  /**
+   * Takes on a configuration another node has already given the branches: the node's own reading
+   * of it (staff, screens, kiosks) changes, the branch states are left alone.
+   */
+  public void adopt(QueueConfig next) {
+    config = next;
+  }
+
+  /** Gives a branch its new definition, or keeps it for later while something it removes is in use. */
+  private Future<String> changeConfig(BranchDef def) {
+    return execute(def.id(), new Command.ChangeConfig(clock.instant(), def)).map(o -> {
+      if (o.accepted()) {
+        deferred.remove(def.id(), def);
+        return o.events().isEmpty() ? "unchanged" : "changed";
+      }
+      deferred.put(def.id(), def);
+      return "deferred: " + o.rejection().message();
+    }).onFailure(e -> deferred.put(def.id(), def));
   }
 
   public Clock clock() {
@@ -138,7 +220,7 @@ public final class Engine implements Feeds {
   public Future<Void> start() {
     List<Future<BranchState>> loads = new ArrayList<>();
     for (BranchDef def : config.branches()) {
-      loads.add(vertx.executeBlocking(() -> load(def), false));
+      loads.add(load(def));
     }
     return Future.all(loads).<Void>mapEmpty().recover(e -> {
       LOG.log(System.Logger.Level.INFO, "waiting for the cluster to load the branches: " + e.getMessage());
@@ -146,10 +228,13 @@ public final class Engine implements Feeds {
     }).onSuccess(v -> {
       if (!started) {
         started = true;
+        adoptConfiguredDefinitions();
         timers.start();
         drainTimer = vertx.setPeriodic(DRAIN_RETRY.toMillis(), t -> {
           retryDrains();
           drainer.probe();
+          // A definition that removes a desk or service still in use waits until it is free.
+          deferred.values().forEach(this::changeConfig);
         });
         watchMembers();
         retentionTimer = vertx.setPeriodic(1000, RETENTION_CHECK.toMillis(), t -> deleteExpired());
@@ -171,18 +256,24 @@ public final class Engine implements Feeds {
     }
   }
 
-  private BranchState load(BranchDef def) throws Exception {
-    BranchState present = branches.get(def.id());
-    if (present != null) {
-      return present;
-    }
+  /** The branch's state from the cluster, or else replayed from the store (on the store's own threads). */
+  private Future<BranchState> load(BranchDef def) {
+    return vertx.executeBlocking(() -> branches.get(def.id()), false)
+        .compose(present -> present != null ? Future.succeededFuture(present)
+            : storeWorkers.executeBlocking(() -> replay(def), false));
+  }
+
+  private BranchState replay(BranchDef def) throws Exception {
     List<Recorded> day = store.currentDay(def.id());
     LocalDate start = day.isEmpty()
         ? clock.instant().atZone(def.zone()).toLocalDate()
         : day.get(0).at().atZone(def.zone()).toLocalDate();
     BranchState state = BranchState.initial(def, start);
     for (Recorded r : day) {
-      if (state.seq() > 0 && r.seq() != state.seq() + 1) {
+      if (state.seq() > 0 && r.seq() != state.seq() + 1 && store.setAsideAny(def.id())) {
+        LOG.log(System.Logger.Level.WARNING, "the log of " + def.id() + " goes on at seq " + r.seq() + " after "
+            + state.seq() + ": the events between could not be read and were set aside");
+      } else if (state.seq() > 0 && r.seq() != state.seq() + 1) {
         // This node's log misses events another member stored; replaying past the gap would be wrong.
         LOG.log(System.Logger.Level.ERROR, "the log of " + def.id() + " stops at seq " + state.seq()
             + " (next stored is " + r.seq() + "); the day is restored up to there");
@@ -247,7 +338,7 @@ public final class Engine implements Feeds {
     if (config.branch(branch).isEmpty()) {
       return Future.failedFuture(new UnknownBranchException(branch));
     }
-    return vertx.executeBlocking(() -> store.between(branch, from, to), false);
+    return storeWorkers.executeBlocking(() -> store.between(branch, from, to), false);
   }
 
   /**
@@ -256,7 +347,7 @@ public final class Engine implements Feeds {
    */
   Future<Long> deleteExpired() {
     Instant now = clock.instant();
-    return vertx.executeBlocking(() -> {
+    return storeWorkers.executeBlocking(() -> {
       long deleted = 0;
       for (BranchDef def : config.branches()) {
         Instant cutoff = now.atZone(def.zone()).toLocalDate().minusDays(config.retentionDays())
@@ -329,6 +420,21 @@ public final class Engine implements Feeds {
         resyncFeeds();
       }
     });
+  }
+
+  /**
+   * A node started with a newer configuration than the cluster's states were made with (a rolling
+   * restart) gives each branch its definition.
+   */
+  private void adoptConfiguredDefinitions() {
+    for (BranchDef def : config.branches()) {
+      state(def.id()).onSuccess(s -> {
+        if (s != null && !s.def().equals(def)) {
+          changeConfig(def).onSuccess(r -> LOG.log(System.Logger.Level.INFO, "configuration of " + def.id()
+              + " from " + config.source() + ": " + r));
+        }
+      });
+    }
   }
 
   private void resyncFeeds() {

@@ -4,6 +4,7 @@ import dk.queue.core.domain.Recorded;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The record of the days: every event of every branch, in seq order. Calls block: the engine makes
@@ -35,6 +36,21 @@ public interface EventStore extends AutoCloseable {
    * node write any branch's events, and a restart of all nodes find every one of them.
    */
   boolean shared();
+
+  /**
+   * How many stored events of each branch could not be read since the store was opened, and were
+   * set aside (kept apart from the log, and logged) rather than stopping the replay of what follows.
+   */
+  Map<String, Long> setAside();
+
+  /** Whether events of the branch were ever set aside: its log has gaps there, to replay past. */
+  boolean setAsideAny(String branch) throws IOException;
+
+  /**
+   * Those of {@code events} whose (branch, seq) the store already holds with a different event:
+   * where this log and the events offered have diverged. {@link #append} skips them silently.
+   */
+  List<Recorded> diverging(String branch, List<Recorded> events) throws IOException;
 
   @Override
   void close() throws IOException;

@@ -4,7 +4,7 @@ import com.hazelcast.map.IMap;
 import dk.queue.core.domain.BranchState;
 import dk.queue.core.domain.Recorded;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import java.util.Map;
 final class OutboxDrainer {
   private static final System.Logger LOG = System.getLogger(OutboxDrainer.class.getName());
 
-  private final Vertx vertx;
+  private final WorkerExecutor workers;
   private final IMap<String, BranchState> branches;
   private final EventStore store;
   private final Map<String, List<Recorded>> pending = new HashMap<>();
@@ -33,15 +33,17 @@ final class OutboxDrainer {
   private final Map<String, java.util.TreeMap<Long, List<io.vertx.core.Promise<Void>>>> waiters = new HashMap<>();
   private volatile boolean storeHealthy = true;
   private final java.util.function.ObjIntConsumer<String> drained;
+  private final java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
+   * @param workers the store's own threads: the calls here may wait as long as the store's timeouts
    * @param drained told after each drain how many events the branch's outbox still holds, or a
    *                negative number when older events than those drained are not stored (a write
    *                failed, or the branch came from another member): then drain from its start
    */
-  OutboxDrainer(Vertx vertx, IMap<String, BranchState> branches, EventStore store,
+  OutboxDrainer(WorkerExecutor workers, IMap<String, BranchState> branches, EventStore store,
                 java.util.function.ObjIntConsumer<String> drained) {
-    this.vertx = vertx;
+    this.workers = workers;
     this.branches = branches;
     this.store = store;
     this.drained = drained;
@@ -51,12 +53,19 @@ final class OutboxDrainer {
     return storeHealthy;
   }
 
-  /** Finds out whether the store takes events again, when no drain has said so lately. */
+  /**
+   * Finds out whether the store takes events again, when no drain has said so lately. One probe at
+   * a time: while one waits for a store that does not answer, later calls do nothing.
+   */
   void probe() {
-    vertx.<Void>executeBlocking(() -> {
+    if (!probing.compareAndSet(false, true)) {
+      return;
+    }
+    workers.<Void>executeBlocking(() -> {
       store.check();
       return null;
     }, false).onComplete(ar -> {
+      probing.set(false);
       boolean draining;
       synchronized (this) {
         draining = busy.containsValue(true);
@@ -128,7 +137,7 @@ final class OutboxDrainer {
     busy.put(branch, true);
     long from = events.get(0).seq();
     long upto = events.get(events.size() - 1).seq();
-    vertx.<Void>executeBlocking(() -> {
+    workers.<Void>executeBlocking(() -> {
       store.append(branch, events);
       return null;
     }, false)

@@ -18,7 +18,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The event log in PostgreSQL, one database for every node of a cluster, so that a restart of all
@@ -30,14 +32,22 @@ import java.util.Properties;
  */
 public final class PostgresEventStore implements EventStore {
   /** The schema's migrations, in order; the number of the last is the schema version. */
-  static final List<String> MIGRATIONS = List.of("V1.sql");
+  static final List<String> MIGRATIONS = List.of("V1.sql", "V2.sql");
   /** Serialises the migrations of nodes starting at the same moment. */
   private static final long MIGRATION_LOCK = 0x5155455545L;
   private static final int TIMEOUT_SECONDS = 5;
+  /**
+   * The longest a read of the socket may wait: a server that accepts connections and never answers
+   * (stopped, swapping, a half-open connection) fails a call after this instead of holding it.
+   */
+  private static final int SOCKET_TIMEOUT_SECONDS = 10;
+  private static final System.Logger LOG = System.getLogger(PostgresEventStore.class.getName());
 
   private final String jdbcUrl;
   private final Properties properties;
   private Connection connection;
+  private volatile boolean migrated;
+  private final Map<String, Long> setAside = new ConcurrentHashMap<>();
 
   private PostgresEventStore(String jdbcUrl, Properties properties) {
     this.jdbcUrl = jdbcUrl;
@@ -97,7 +107,9 @@ public final class PostgresEventStore implements EventStore {
     }
     p.setProperty("connectTimeout", String.valueOf(TIMEOUT_SECONDS));
     p.setProperty("loginTimeout", String.valueOf(TIMEOUT_SECONDS));
-    p.setProperty("socketTimeout", String.valueOf(TIMEOUT_SECONDS * 3));
+    p.setProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
+    // The server ends a statement after this, so that a lock or a slow disk cannot hold a call.
+    p.setProperty("options", "-c statement_timeout=" + TIMEOUT_SECONDS * 1000);
     p.setProperty("tcpKeepAlive", "true");
     p.setProperty("ApplicationName", "queue-node");
     int port = uri.getPort() < 0 ? 5432 : uri.getPort();
@@ -149,7 +161,7 @@ public final class PostgresEventStore implements EventStore {
 
   @Override
   public synchronized List<Recorded> currentDay(String branch) throws IOException {
-    return run(c -> select(c, "SELECT body FROM events WHERE branch = ? AND seq >= COALESCE("
+    return run(c -> select(c, branch, "SELECT seq, body FROM events WHERE branch = ? AND seq >= COALESCE("
         + "(SELECT max(seq) FROM events WHERE branch = ? AND type = 'DayStarted'), 0) ORDER BY seq", st -> {
           st.setString(1, branch);
           st.setString(2, branch);
@@ -159,7 +171,7 @@ public final class PostgresEventStore implements EventStore {
   /** On a connection of its own, so that a long read for statistics does not hold up the writes. */
   @Override
   public List<Recorded> between(String branch, Instant from, Instant to) throws IOException {
-    return separately(c -> select(c, "SELECT body FROM events WHERE branch = ? AND at >= ? AND at < ? ORDER BY seq", st -> {
+    return separately(c -> select(c, branch, "SELECT seq, body FROM events WHERE branch = ? AND at >= ? AND at < ? ORDER BY seq", st -> {
       st.setString(1, branch);
       st.setTimestamp(2, Timestamp.from(from));
       st.setTimestamp(3, Timestamp.from(to));
@@ -177,9 +189,13 @@ public final class PostgresEventStore implements EventStore {
     });
   }
 
+  /**
+   * On a connection of its own, so that a check never waits behind a write that hangs (the node
+   * runs one check at a time); it fails within the connect and socket timeouts.
+   */
   @Override
-  public synchronized void check() throws IOException {
-    run(c -> {
+  public void check() throws IOException {
+    separately(c -> {
       try (Statement st = c.createStatement()) {
         st.setQueryTimeout(TIMEOUT_SECONDS);
         st.execute("SELECT 1");
@@ -191,6 +207,38 @@ public final class PostgresEventStore implements EventStore {
   @Override
   public boolean shared() {
     return true;
+  }
+
+  @Override
+  public Map<String, Long> setAside() {
+    return Map.copyOf(setAside);
+  }
+
+  @Override
+  public synchronized boolean setAsideAny(String branch) throws IOException {
+    return run(c -> {
+      try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM events_set_aside WHERE branch = ? LIMIT 1")) {
+        st.setString(1, branch);
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
+  @Override
+  public synchronized List<Recorded> diverging(String branch, List<Recorded> events) throws IOException {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Recorded> offered = new java.util.HashMap<>();
+    events.forEach(r -> offered.put(r.seq(), r));
+    List<Recorded> held = run(c -> select(c, branch, "SELECT seq, body FROM events WHERE branch = ? AND seq = ANY(?) ORDER BY seq",
+        st -> {
+          st.setString(1, branch);
+          st.setArray(2, c.createArrayOf("bigint", offered.keySet().toArray()));
+        }));
+    return held.stream().filter(r -> !r.equals(offered.get(r.seq()))).map(r -> offered.get(r.seq())).toList();
   }
 
   /** The schema version the database is at (the number of migrations applied). */
@@ -216,18 +264,57 @@ public final class PostgresEventStore implements EventStore {
     void bind(PreparedStatement st) throws SQLException;
   }
 
-  private static List<Recorded> select(Connection c, String sql, Binder binder) throws SQLException {
+  /**
+   * The events a query gives ({@code seq, body} of one branch); rows that cannot be read are set
+   * aside, so that the same row never stops a replay twice.
+   */
+  private List<Recorded> select(Connection c, String branch, String sql, Binder binder) throws SQLException {
     List<Recorded> out = new ArrayList<>();
+    Map<Long, String> unreadable = new java.util.TreeMap<>();
     try (PreparedStatement st = c.prepareStatement(sql)) {
       st.setFetchSize(2000);
+      st.setQueryTimeout(TIMEOUT_SECONDS);
       binder.bind(st);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          out.add(JsonMapping.decode(rs.getString(1), Recorded.class));
+          try {
+            out.add(JsonMapping.decodeStored(rs.getString(2), Recorded.class));
+          } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+            unreadable.put(rs.getLong(1), String.valueOf(e.getMessage()));
+          }
         }
       }
     }
+    if (!unreadable.isEmpty()) {
+      setAside(c, branch, unreadable);
+    }
     return out;
+  }
+
+  /** Moves rows that cannot be read from events to events_set_aside, in one transaction. */
+  private void setAside(Connection c, String branch, Map<Long, String> rows) throws SQLException {
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try (PreparedStatement move = c.prepareStatement("WITH gone AS (DELETE FROM events WHERE branch = ? AND seq = ? "
+        + "RETURNING branch, seq, at, type, body) INSERT INTO events_set_aside (branch, seq, at, type, body, problem) "
+        + "SELECT branch, seq, at, type, body, ? FROM gone ON CONFLICT (branch, seq) DO NOTHING")) {
+      for (Map.Entry<Long, String> row : rows.entrySet()) {
+        move.setString(1, branch);
+        move.setLong(2, row.getKey());
+        move.setString(3, row.getValue());
+        move.addBatch();
+      }
+      move.executeBatch();
+      c.commit();
+    } catch (SQLException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(auto);
+    }
+    setAside.merge(branch, (long) rows.size(), Long::sum);
+    LOG.log(System.Logger.Level.ERROR, "event log of " + branch + ": events " + rows.keySet()
+        + " could not be read and were moved to events_set_aside (" + rows.values().iterator().next() + ")");
   }
 
   /** Runs work on the connection, opening (and migrating) it first; a failure drops the connection. */
@@ -236,7 +323,7 @@ public final class PostgresEventStore implements EventStore {
       if (connection == null) {
         Connection c = DriverManager.getConnection(jdbcUrl, properties);
         try {
-          migrate(c);
+          migrateOnce(c);
         } catch (SQLException | IOException e) {
           c.close();
           throw e;
@@ -253,7 +340,7 @@ public final class PostgresEventStore implements EventStore {
   /** Runs work on a new connection, closed afterwards. */
   private <T> T separately(Work<T> work) throws IOException {
     try (Connection c = DriverManager.getConnection(jdbcUrl, properties)) {
-      migrate(c);
+      migrateOnce(c);
       return work.run(c);
     } catch (SQLException e) {
       throw new IOException("PostgreSQL: " + e.getMessage(), e);
@@ -268,6 +355,13 @@ public final class PostgresEventStore implements EventStore {
         // going anyway
       }
       connection = null;
+    }
+  }
+
+  private void migrateOnce(Connection c) throws SQLException, IOException {
+    if (!migrated) {
+      migrate(c);
+      migrated = true;
     }
   }
 

@@ -42,7 +42,7 @@ final class Timers {
   private final Vertx vertx;
   private final Context context;
   private final HazelcastInstance hazelcast;
-  private final QueueConfig config;
+  private final java.util.function.Supplier<QueueConfig> config;
   private final Clock clock;
   private final Function<String, Future<?>> tick;
   private final Consumer<String> taken;
@@ -58,7 +58,7 @@ final class Timers {
    * @param tick  runs a tick on a branch
    * @param taken told of each branch this member has started to own
    */
-  Timers(Vertx vertx, Context context, HazelcastInstance hazelcast, QueueConfig config, Clock clock,
+  Timers(Vertx vertx, Context context, HazelcastInstance hazelcast, java.util.function.Supplier<QueueConfig> config, Clock clock,
          Function<String, Future<?>> tick, Consumer<String> taken) {
     this.vertx = vertx;
     this.context = context;
@@ -142,7 +142,7 @@ final class Timers {
     }
     Set<String> now = new HashSet<>();
     try {
-      for (BranchDef def : config.branches()) {
+      for (BranchDef def : config.get().branches()) {
         Partition p = hazelcast.getPartitionService().getPartition(def.id());
         Member owner = p.getOwner();
         if (owner != null && owner.localMember()) {
@@ -166,7 +166,7 @@ final class Timers {
     }
     for (String branch : now) {
       if (!before.contains(branch)) {
-        config.branch(branch).ifPresent(def -> plan(branch, def));
+        config.get().branch(branch).ifPresent(def -> plan(branch, def));
         taken.accept(branch);
       }
     }
@@ -198,7 +198,7 @@ final class Timers {
       if (ar.failed()) {
         arm(branch, RETRY.toMillis());
       } else {
-        plan(branch, planned.getOrDefault(branch, config.branch(branch).orElseThrow()));
+        plan(branch, planned.getOrDefault(branch, config.get().branch(branch).orElseThrow()));
       }
     });
   }

@@ -26,13 +26,14 @@ public final class Sessions {
   static final Duration LOCKOUT = Duration.ofMinutes(1);
 
   private final IMap<String, String> tokens;
-  private final QueueConfig config;
+  private final java.util.function.Supplier<QueueConfig> config;
   private final Duration ttl;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-  public Sessions(HazelcastInstance hazelcast, QueueConfig config, Duration ttl, Clock clock) {
+  /** @param config the node's configuration now: staff and their PINs change with it */
+  public Sessions(HazelcastInstance hazelcast, java.util.function.Supplier<QueueConfig> config, Duration ttl, Clock clock) {
     this.tokens = hazelcast.getMap(Addresses.SESSION_MAP);
     this.config = config;
     this.ttl = ttl;
@@ -43,7 +44,7 @@ public final class Sessions {
 
   /** Checks the PIN (off the event loop: hashing is slow on purpose) and opens a session. */
   Future<String> login(Context ctx, String user, String pin) {
-    StaffMember staff = config.staff().get(user);
+    StaffMember staff = config.get().staff().get(user);
     Failures f = failures.get(user);
     if (f != null && f.count() >= MAX_FAILURES && f.since().plus(LOCKOUT).isAfter(clock.instant())) {
       return Future.failedFuture(new ApiException(429, "too_many_requests",
@@ -72,7 +73,7 @@ public final class Sessions {
     }
     String token = header.substring(7).trim();
     return Future.fromCompletionStage(tokens.getAsync(token), rc.vertx().getOrCreateContext()).compose(user -> {
-      StaffMember staff = user == null ? null : config.staff().get(user);
+      StaffMember staff = user == null ? null : config.get().staff().get(user);
       if (staff == null) {
         return Future.failedFuture(ApiException.unauthorized("The session has expired; sign in again"));
       }

@@ -54,6 +54,18 @@ public final class JsonMapping {
     }
   }
 
+  /**
+   * Decodes what the node stored earlier (an event log line or row): fields it does not know are
+   * ignored, so that a node rolled back after a release that added a field still reads the log.
+   */
+  public static <T> T decodeStored(String json, Class<T> type) {
+    try {
+      return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The API's spelling of an enum constant. */
   public static String enumCode(Enum<?> e) {
     return e.name().toLowerCase(Locale.ROOT).replace('_', '-');

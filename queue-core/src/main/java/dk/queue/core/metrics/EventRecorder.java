@@ -97,8 +97,9 @@ final class EventRecorder {
 
     public Void ticketCancelled(Event.TicketCancelled e) {
       Ticket t = ticket(e.ticket());
-      if (t != null) {
-        count(MetricNames.CANCELLED, "Tickets cancelled (citizen left, or expired at the day's end)", s, t.service());
+      String service = e.service() != null ? e.service() : t == null ? null : t.service();
+      if (service != null) {
+        count(MetricNames.CANCELLED, "Tickets cancelled (citizen left, or expired at the day's end)", s, service);
       }
       return null;
     }
@@ -137,6 +138,10 @@ final class EventRecorder {
     }
 
     public Void availabilityChanged(Event.AvailabilityChanged e) {
+      return null;
+    }
+
+    public Void configChanged(Event.ConfigChanged e) {
       return null;
     }
   }

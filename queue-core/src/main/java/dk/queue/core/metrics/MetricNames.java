@@ -17,6 +17,7 @@ public final class MetricNames {
   public static final String MEMBERS = "queue.cluster.members";
   public static final String QUORUM = "queue.cluster.quorum";
   public static final String READY = "queue.node.ready";
+  public static final String SET_ASIDE = "queue.store.set.aside.events";
 
   /** The state of a branch, reported by the member that owns it. */
   public enum Branch {

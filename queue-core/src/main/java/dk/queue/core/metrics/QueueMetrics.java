@@ -38,6 +38,7 @@ public final class QueueMetrics {
   private final Map<String, MultiGauge> gauges = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> clients = new ConcurrentHashMap<>();
   private volatile Runnable beforeScrape = () -> { };
+  private volatile java.util.function.LongSupplier setAside = () -> 0;
 
   public QueueMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -118,6 +119,14 @@ public final class QueueMetrics {
    */
   public void beforeScrape(Runnable refresh) {
     this.beforeScrape = refresh;
+  }
+
+  /** Events of the store that could not be read and were set aside, read when scraped. */
+  public void setAside(java.util.function.LongSupplier count) {
+    // Held here: a meter holds what it reads only weakly.
+    setAside = count;
+    io.micrometer.core.instrument.FunctionCounter.builder(MetricNames.SET_ASIDE, this, m -> (double) m.setAside.getAsLong())
+        .description("Stored events that could not be read and were set aside").register(registry);
   }
 
   public String scrape() {

@@ -37,6 +37,7 @@ public final class QueueNode {
   private HttpServer server;
   /** Server verticles: one per event loop. */
   private int httpInstances;
+  private ConfigReloader reloader;
   private final QueueMetrics metrics = new QueueMetrics();
 
   private QueueNode(NodeOptions options) {
@@ -83,10 +84,13 @@ public final class QueueNode {
         () -> hazelcast.getCluster().getMembers().size() >= quorum ? 1 : 0,
         () -> engine.started() && hazelcast.getCluster().getMembers().size() >= quorum ? 1 : 0);
     metrics.beforeScrape(() -> metrics.refresh(engine.localStates(), options.clock().instant()));
-    Sessions sessions = new Sessions(hazelcast, options.config(), options.sessionTtl(), options.clock());
+    metrics.setAside(() -> store.setAside().values().stream().mapToLong(Long::longValue).sum());
+    reloader = new ConfigReloader(vertx, engine, hazelcast.getCluster().getLocalMember().getUuid().toString());
+    Sessions sessions = new Sessions(hazelcast, engine::config, options.sessionTtl(), options.clock());
     Router router = Router.router(vertx);
+    dk.queue.core.http.AdminRoutes.mount(router, sessions, reloader::reload);
     ApiRoutes.mount(vertx, router, engine, sessions, hazelcast, metrics, options.cluster().quorum(), options.nodeUrls());
-    NodeContext context = new NodeContext(vertx, options.config(), engine, options.nodeUrls(), metrics, engine);
+    NodeContext context = new NodeContext(vertx, engine::config, engine, options.nodeUrls(), metrics, engine);
     for (WebModule module : options.webModules()) {
       module.mount(router, context);
     }
@@ -108,6 +112,11 @@ public final class QueueNode {
 
   public int port() {
     return server.actualPort();
+  }
+
+  /** Takes on a new configuration while running; see {@link ConfigReloader}. */
+  public ConfigReloader configReloader() {
+    return reloader;
   }
 
   public Engine engine() {

@@ -257,5 +257,10 @@ public final class Statistics {
     public Void availabilityChanged(Event.AvailabilityChanged e) {
       return null;
     }
+
+    @Override
+    public Void configChanged(Event.ConfigChanged e) {
+      return null;
+    }
   }
 }

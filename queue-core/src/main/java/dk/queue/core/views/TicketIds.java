@@ -61,4 +61,8 @@ public final class TicketIds implements Event.Visitor<String> {
   public String availabilityChanged(Event.AvailabilityChanged e) {
     return null;
   }
+
+  public String configChanged(Event.ConfigChanged e) {
+    return null;
+  }
 }

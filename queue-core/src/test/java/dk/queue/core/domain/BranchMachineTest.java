@@ -125,7 +125,7 @@ class BranchMachineTest {
       f.open("d1", "anna", "pas");
       String id = f.issue("pas");
       f.given(new Command.CancelTicket(f.now, id));
-      assertThat(f.events()).containsExactly(new Event.TicketCancelled(id, "citizen"));
+      assertThat(f.events()).containsExactly(new Event.TicketCancelled(id, "citizen", "pas"));
       assertThat(f.state.queue("pas")).isEmpty();
       assertThat(f.ticket(id).state()).isEqualTo(TicketState.CANCELLED);
     }
@@ -424,8 +424,8 @@ class BranchMachineTest {
       Instant afterMidnight = Instant.parse("2026-11-25T23:30:00Z");
       f.when(new Command.Tick(afterMidnight));
       assertThat(f.events()).containsExactly(
-          new Event.TicketCancelled(called, "expired"),
-          new Event.TicketCancelled(stillWaiting, "expired"),
+          new Event.TicketCancelled(called, "expired", "pas"),
+          new Event.TicketCancelled(stillWaiting, "expired", "pas"),
           new Event.DeskClosed("d1"),
           new Event.DayStarted(java.time.LocalDate.of(2026, 11, 26)),
           new Event.AvailabilityChanged(List.of()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.queue.core.domain.Channel;
 import dk.queue.core.domain.Event;
 import dk.queue.core.domain.Recorded;
+import dk.queue.core.json.JsonMapping;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +24,12 @@ abstract class EventStoreContract {
 
   /** The same store as {@link #create} made, opened again after {@code close}. */
   abstract EventStore reopen() throws Exception;
+
+  /** Puts one stored event of the main branch in the store's own form, bypassing the mapping (the store is closed). */
+  abstract void storeRaw(long seq, String json) throws Exception;
+
+  /** What the store set aside for the main branch, in its own form. */
+  abstract List<String> setAsideRaw() throws Exception;
 
   @BeforeEach
   void open() throws Exception {
@@ -115,6 +122,59 @@ abstract class EventStoreContract {
     store = reopen();
     store.append("main", issued("main", 3, 6, T0));
     assertThat(seqs(store.currentDay("main"))).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+  }
+
+  @Test
+  void fieldsThisReleaseDoesNotKnowAreIgnored() throws Exception {
+    store.append("main", issued("main", 1, 1, T0));
+    store.close();
+    String fromANewerRelease = JsonMapping.encode(issued("main", 2, T0))
+        .replace("\"service\":", "\"priority\":3,\"service\":").replace("\"seq\":", "\"origin\":\"n2\",\"seq\":");
+    storeRaw(2, fromANewerRelease);
+    store = reopen();
+    assertThat(store.currentDay("main")).containsExactly(issued("main", 1, T0.plusSeconds(1)), issued("main", 2, T0));
+    assertThat(store.setAside()).isEmpty();
+  }
+
+  @Test
+  void anEventThatCannotBeReadIsSetAsideOnceAndTheEventsAfterItAreKept() throws Exception {
+    store.append("main", issued("main", 1, 3, T0));
+    store.close();
+    String unreadable = "{\"branch\":\"main\",\"seq\":4,\"at\":\"2026-11-24T08:00:04Z\",\"event\":{\"type\":\"TicketTeleported\"}}";
+    storeRaw(4, unreadable);
+    store = reopen();
+    store.append("main", issued("main", 5, 6, T0));
+    assertThat(seqs(store.currentDay("main"))).containsExactly(1L, 2L, 3L, 5L, 6L);
+    assertThat(store.setAside()).containsExactly(java.util.Map.entry("main", 1L));
+    assertThat(setAsideRaw()).singleElement().asString().contains("TicketTeleported");
+
+    store.close();
+    store = reopen();
+    assertThat(seqs(store.currentDay("main"))).containsExactly(1L, 2L, 3L, 5L, 6L);
+    assertThat(store.setAside()).as("set aside once, not on every read").isEmpty();
+    assertThat(setAsideRaw()).hasSize(1);
+  }
+
+  @Test
+  void anEventOfAStoredSeqThatDiffersIsFoundAsDiverging() throws Exception {
+    store.append("main", issued("main", 1, 3, T0));
+    Recorded other = new Recorded("main", 2, T0.plusSeconds(2), new Event.TicketCancelled("main-t1", "citizen"));
+    List<Recorded> offered = List.of(issued("main", 1, T0.plusSeconds(1)), other, issued("main", 3, T0.plusSeconds(3)),
+        issued("main", 4, T0.plusSeconds(4)));
+    assertThat(store.diverging("main", offered)).containsExactly(other);
+    store.append("main", offered);
+    assertThat(store.currentDay("main").get(1)).as("append keeps what was stored").isEqualTo(issued("main", 2, T0.plusSeconds(2)));
+    assertThat(store.diverging("main", issued("main", 1, 4, T0))).isEmpty();
+  }
+
+  @Test
+  void aConfigurationChangeComesBackEqual() throws Exception {
+    Recorded change = new Recorded("main", 1, T0, new Event.ConfigChanged(
+        dk.queue.core.node.TestConfig.create().branch("main").orElseThrow()));
+    store.append("main", List.of(change));
+    store.close();
+    store = reopen();
+    assertThat(store.currentDay("main")).containsExactly(change);
   }
 
   @Test

@@ -24,6 +24,30 @@ class PostgresEventStoreIT extends EventStoreContract {
     return PostgresEventStore.connect(url);
   }
 
+  @Override
+  void storeRaw(long seq, String json) throws Exception {
+    try (Connection c = PostgresServer.shared().connect(PostgresServer.database(url));
+         java.sql.PreparedStatement st = c.prepareStatement(
+             "INSERT INTO events (branch, seq, at, type, body) VALUES ('main', ?, now(), 'TicketIssued', ?::jsonb)")) {
+      st.setLong(1, seq);
+      st.setString(2, json);
+      st.execute();
+    }
+  }
+
+  @Override
+  java.util.List<String> setAsideRaw() throws Exception {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try (Connection c = PostgresServer.shared().connect(PostgresServer.database(url));
+         Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT body::text FROM events_set_aside WHERE branch = 'main' ORDER BY seq")) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
   @Test
   void theNodeCreatesTheSchemaOnceWhoeverConnectsFirst() throws Exception {
     store.check();

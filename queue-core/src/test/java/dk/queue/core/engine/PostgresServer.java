@@ -87,6 +87,31 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops every process of the server with {@code SIGSTOP}: it still accepts connections (the
+   * kernel queues them) and never answers, as a server that hangs would.
+   */
+  public synchronized void hang() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** Lets a server stopped by {@link #hang} go on ({@code SIGCONT}). */
+  public synchronized void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  /** Sends a signal to the postmaster and each of its children, by pid. */
+  private void signal(String name) throws IOException, InterruptedException {
+    String postmaster = Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).trim();
+    List<String> pids = new ArrayList<>(List.of(postmaster));
+    ProcessHandle.of(Long.parseLong(postmaster)).ifPresent(p ->
+        p.children().forEach(c -> pids.add(String.valueOf(c.pid()))));
+    List<String> command = new ArrayList<>(List.of("kill", "-" + name));
+    command.addAll(pids);
+    // A backend may have ended meanwhile; the others get the signal all the same.
+    exec(command, false);
+  }
+
   /** A new, empty database; returns its {@code postgres://} address for {@code --store}. */
   public String newDatabase() throws Exception {
     String name = "queue_" + databases.incrementAndGet();

@@ -50,6 +50,10 @@ class DayRolloverIT {
       assertThat(StatsIT.total(stats, "pas").get("issued").asInt()).isEqualTo(3);
       assertThat(StatsIT.total(stats, "pas").get("expired").asInt()).isEqualTo(3);
       assertThat(StatsIT.total(stats, "lib").get("expired").asInt()).isEqualTo(1);
+      String metrics = node.get("/metrics").text();
+      assertThat(metrics).as("the day's end counts the expired tickets as cancelled, by service")
+          .contains("queue_tickets_cancelled_total{branch=\"main\",service=\"pas\"} 3.0")
+          .contains("queue_tickets_cancelled_total{branch=\"main\",service=\"lib\"} 1.0");
       JsonNode today = node.get("/api/branches/main/stats").body();
       assertThat(StatsIT.total(today, "pas").get("issued").asInt()).isEqualTo(1);
       assertThat(StatsIT.total(today, "pas").get("expired").asInt()).isZero();

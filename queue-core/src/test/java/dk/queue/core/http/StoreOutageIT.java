@@ -86,29 +86,35 @@ class StoreOutageIT {
       assertThat(node.get("/health/ready").body().get("status").asText()).isEqualTo("ready");
       assertThat(backlog(node)).isZero();
 
-      long seq = node.seq("main");
-      try (Connection c = pg.connect(PostgresServer.database(url)); Statement st = c.createStatement()) {
-        List<Long> seqs = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery("SELECT seq FROM events WHERE branch = 'main' ORDER BY seq")) {
-          while (rs.next()) {
-            seqs.add(rs.getLong(1));
-          }
-        }
-        assertThat(seqs).hasSize((int) seq);
-        for (int i = 0; i < seqs.size(); i++) {
-          assertThat(seqs.get(i)).isEqualTo(i + 1L);
-        }
-        Set<String> issued = new HashSet<>();
-        try (ResultSet rs = st.executeQuery(
-            "SELECT body->'event'->>'ticket' FROM events WHERE branch = 'main' AND type = 'TicketIssued'")) {
-          while (rs.next()) {
-            issued.add(rs.getString(1));
-          }
-        }
-        assertThat(issued).containsAll(kiosk.acknowledged);
-      }
+      assertLogHoldsEveryEventOnce(pg, url, node, kiosk.acknowledged);
     } finally {
       pg.close();
+    }
+  }
+
+  /** The store has the branch's events 1..seq, in order, once, and a TicketIssued for every acknowledged ticket. */
+  static void assertLogHoldsEveryEventOnce(PostgresServer pg, String url, TestNode node, List<String> acknowledged)
+      throws Exception {
+    long seq = node.seq("main");
+    try (Connection c = pg.connect(PostgresServer.database(url)); Statement st = c.createStatement()) {
+      List<Long> seqs = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery("SELECT seq FROM events WHERE branch = 'main' ORDER BY seq")) {
+        while (rs.next()) {
+          seqs.add(rs.getLong(1));
+        }
+      }
+      assertThat(seqs).hasSize((int) seq);
+      for (int i = 0; i < seqs.size(); i++) {
+        assertThat(seqs.get(i)).isEqualTo(i + 1L);
+      }
+      Set<String> issued = new HashSet<>();
+      try (ResultSet rs = st.executeQuery(
+          "SELECT body->'event'->>'ticket' FROM events WHERE branch = 'main' AND type = 'TicketIssued'")) {
+        while (rs.next()) {
+          issued.add(rs.getString(1));
+        }
+      }
+      assertThat(issued).containsAll(acknowledged);
     }
   }
 

@@ -2,8 +2,10 @@ package dk.queue.core.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.queue.core.node.Eventually;
 import dk.queue.core.node.SseClient;
 import dk.queue.core.node.TestNode;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -65,7 +67,6 @@ class MetricsIT {
          SseClient screen = new SseClient(node.http, node.base() + "/api/branches/main/events?client=kiosk", null)) {
       desk.next(5000);
       screen.next(5000);
-      Thread.sleep(2500); // the owner reports branch state every two seconds
       Map<String, Double> m = scrape();
       assertThat(m.get("queue_tickets_issued_total{branch=\"main\",service=\"pas\"}")).isEqualTo(3.0);
       assertThat(m.get("queue_tickets_issued_total{branch=\"main\",service=\"lib\"}")).isEqualTo(2.0);
@@ -97,7 +98,8 @@ class MetricsIT {
       assertThat(m.keySet()).anyMatch(k -> k.startsWith("jvm_memory_used_bytes"));
       assertThat(m.keySet()).noneMatch(k -> k.contains(ids[0]));
     }
-    Thread.sleep(300);
-    assertThat(scrape().get("queue_connected_clients{kind=\"desk\"}")).isEqualTo(0.0);
+    assertThat(Eventually.value(Duration.ofSeconds(10), MetricsIT::scrape,
+        s -> Double.valueOf(0.0).equals(s.get("queue_connected_clients{kind=\"desk\"}")))
+        .get("queue_connected_clients{kind=\"desk\"}")).isEqualTo(0.0);
   }
 }

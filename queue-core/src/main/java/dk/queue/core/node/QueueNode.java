@@ -7,6 +7,8 @@ import dk.queue.core.engine.EventStore;
 import dk.queue.core.engine.FileEventStore;
 import dk.queue.core.engine.PostgresEventStore;
 import dk.queue.core.http.ApiRoutes;
+import dk.queue.core.http.Edge;
+import dk.queue.core.http.Kiosks;
 import dk.queue.core.http.Sessions;
 import dk.queue.core.metrics.QueueMetrics;
 import dk.queue.core.web.NodeContext;
@@ -58,6 +60,7 @@ public final class QueueNode {
     } catch (java.io.IOException | IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
+    metrics.registry().config().meterFilter(Edge.knownMethodsOnly());
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastSetup.config(options));
     VertxOptions vertxOptions = new VertxOptions()
         .setEventBusOptions(new EventBusOptions().setHost(options.cluster().host()).setPort(0))
@@ -85,12 +88,17 @@ public final class QueueNode {
         engine.ownedStates().onSuccess(states -> metrics.refresh(states, options.clock().instant())));
     Sessions sessions = new Sessions(hazelcast, options.config(), options.sessionTtl(), options.clock());
     Router router = Router.router(vertx);
-    ApiRoutes.mount(vertx, router, engine, sessions, hazelcast, metrics, options.cluster().quorum(), options.nodeUrls());
-    NodeContext context = new NodeContext(vertx, options.config(), engine, options.nodeUrls(), metrics, engine);
+    Edge edge = new Edge(vertx, options.edge(), options.nodeUrls());
+    edge.mount(router);
+    Kiosks kiosks = new Kiosks(hazelcast, options.edge());
+    ApiRoutes.mount(vertx, router, engine, sessions, hazelcast, metrics, options.cluster().quorum(), options.nodeUrls(),
+        kiosks, options.edge());
+    NodeContext context = new NodeContext(vertx, options.config(), engine, options.nodeUrls(), metrics, engine, kiosks);
     for (WebModule module : options.webModules()) {
       module.mount(router, context);
     }
-    return vertx.createHttpServer(new HttpServerOptions())
+    return vertx.createHttpServer(edge.server(new HttpServerOptions()))
+        .connectionHandler(edge::connected)
         .requestHandler(router)
         .listen(options.port())
         .map(s -> {

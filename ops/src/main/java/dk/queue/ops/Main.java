@@ -41,6 +41,7 @@ public final class Main {
       "  --trusted-proxy A,A,...  load balancers whose X-Forwarded-For names the client (default: none)",
       "  --tickets-per-address N  tickets one address may take per minute without a kiosk key (default 20)",
       "  --streams-per-address N  event streams one address may hold open (default 300)",
+      "  --connections-per-address N  HTTP connections one address may hold open (default 500)",
       "",
       "Cluster (several nodes as one system):",
       "  --cluster               join other nodes",
@@ -189,6 +190,9 @@ public final class Main {
               edge.remoteTicketsPerBranchPerMinute());
           case "--streams-per-address" -> edge = edge.withConnections(edge.connectionsPerAddress(),
               number(value(args, ++i, "--streams-per-address"), "--streams-per-address", 1, 100_000));
+          case "--connections-per-address" -> edge = edge.withConnections(
+              number(value(args, ++i, "--connections-per-address"), "--connections-per-address", 1, 100_000),
+              edge.streamsPerAddress());
           default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
         }
       }

@@ -2,6 +2,9 @@ package dk.queue.core.node;
 
 import com.hazelcast.config.AdvancedNetworkConfig;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
@@ -21,6 +24,8 @@ public final class HazelcastSetup {
   static final String QUORUM = "queue-quorum";
   /** Seconds without a heartbeat before a member counts as dead (Hazelcast's default is 60). */
   static final int DEAD_AFTER_SECONDS = 3;
+  /** The most entries each member keeps of a map of counts per client (sign-in attempts, rates, kiosk tickets). */
+  static final int MAX_COUNTS = 50_000;
 
   /** Held so the setting stays: java.util.logging keeps loggers only weakly. */
   private static final Logger JOIN_LOG = Logger.getLogger("com.hazelcast.instance.impl.Node");
@@ -60,7 +65,11 @@ public final class HazelcastSetup {
     }
     config.addMapConfig(branches);
     config.addMapConfig(sessions);
-    config.addMapConfig(new MapConfig(Addresses.SIGN_IN_MAP).setBackupCount(cluster.backups()));
+    for (String counts : new String[] {Addresses.SIGN_IN_MAP, Addresses.RATE_MAP, Addresses.KIOSK_TICKET_MAP}) {
+      // Keyed by what strangers send: capped per member, the least recently used going first.
+      config.addMapConfig(new MapConfig(counts).setBackupCount(cluster.backups()).setEvictionConfig(new EvictionConfig()
+          .setEvictionPolicy(EvictionPolicy.LRU).setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(MAX_COUNTS)));
+    }
     return config;
   }
 

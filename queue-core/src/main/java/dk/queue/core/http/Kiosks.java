@@ -13,10 +13,9 @@ import io.vertx.core.http.HttpServerRequest;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -59,11 +58,7 @@ public final class Kiosks {
 
   /** The hex SHA-256 of a device key, as the configuration holds it. */
   public static String sha256(String key) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(key);
   }
 
   /**
@@ -71,24 +66,24 @@ public final class Kiosks {
    * when the ticket is mobile. Answers the keys taken, to give back if the ticket is refused; fails
    * with 429 beyond a limit, having taken nothing.
    */
-  Future<java.util.List<String>> take(Context ctx, String branch, Channel channel, KioskDef kiosk, String address,
+  Future<List<String>> take(Context ctx, String branch, Channel channel, KioskDef kiosk, String address,
                                       Instant now) {
     String first = kiosk != null ? "kiosk:" + kiosk.id() : "address:" + address;
     int firstLimit = kiosk != null ? kiosk.maxTicketsPerMinute() : edge.ticketsPerAddressPerMinute();
     String who = kiosk != null ? "This kiosk has" : "This address has";
-    Future<java.util.List<String>> taken = take(ctx, first, firstLimit, now, who + " taken " + firstLimit
-        + " tickets in the last minute").map(v -> java.util.List.of(first));
+    Future<List<String>> taken = take(ctx, first, firstLimit, now, who + " taken " + firstLimit
+        + " tickets in the last minute").map(v -> List.of(first));
     if (channel != Channel.MOBILE) {
       return taken;
     }
     String second = "mobile:" + branch;
     return taken.compose(keys -> take(ctx, second, edge.remoteTicketsPerBranchPerMinute(), now,
             "The branch has issued " + edge.remoteTicketsPerBranchPerMinute() + " mobile tickets in the last minute")
-        .map(v -> java.util.List.of(first, second))
+        .map(v -> List.of(first, second))
         .recover(e -> limits.giveBack(ctx, first, now).compose(v -> Future.failedFuture(e))));
   }
 
-  void giveBack(Context ctx, java.util.List<String> keys, Instant at) {
+  void giveBack(Context ctx, List<String> keys, Instant at) {
     keys.forEach(k -> limits.giveBack(ctx, k, at));
   }
 

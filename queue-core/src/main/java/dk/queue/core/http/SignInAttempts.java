@@ -8,12 +8,8 @@ import dk.queue.core.engine.Addresses;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -80,12 +76,7 @@ final class SignInAttempts {
   }
 
   private static String key(String kind, String text) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return kind + ":" + HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return kind + ":" + Sha256.hex(text);
   }
 
   /** Runs where the key lives: answers 0 and counts the attempt, or the millis still to wait. */

@@ -89,6 +89,29 @@ class PagesSecurityIT {
     }
   }
 
+  @Test
+  void thePagesRunUnderThePolicyWithoutAViolationInARealBrowser() throws Exception {
+    String ticket = issue("printer-kiosk").body().get("id").asText();
+    try (Browser browser = new Browser(1280, 900)) {
+      // Injected by the browser itself, so it runs before the page's own scripts and outside the policy.
+      browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+          "window.violations = []; document.addEventListener('securitypolicyviolation',"
+              + " function (e) { window.violations.push(e.violatedDirective + ' ' + e.blockedURI); });"));
+      Map<String, String> readyWhen = Map.of(
+          "/kiosk/printer-kiosk#key=" + KEY, "return document.querySelectorAll('.service-button').length > 0",
+          "/desk/hovedbiblioteket/skranke-1", "return document.getElementById('user') !== null",
+          "/t/" + ticket, "var p = document.getElementById('position'); return p !== null && p.textContent.length > 0",
+          "/screens/hovedbiblioteket-venteomraade",
+          "return getComputedStyle(document.body).getPropertyValue('--bg').trim().length > 0");
+      for (Map.Entry<String, String> page : readyWhen.entrySet()) {
+        browser.driver.get(base + page.getKey());
+        browser.await(20).until(d -> Boolean.TRUE.equals(browser.driver.executeScript(page.getValue())));
+        Thread.sleep(500);
+        assertThat((java.util.List<?>) browser.driver.executeScript("return window.violations")).as(page.getKey()).isEmpty();
+      }
+    }
+  }
+
   private static Reply issue(String kiosk) throws Exception {
     Reply r = http.send("POST", "/api/branches/hovedbiblioteket/tickets",
         "{\"service\":\"laan\",\"kiosk\":\"" + kiosk + "\"}", Map.of("Content-Type", "application/json", Kiosks.KEY_HEADER, KEY));

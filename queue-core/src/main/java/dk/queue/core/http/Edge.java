@@ -25,13 +25,17 @@ import java.util.concurrent.TimeUnit;
 public final class Edge {
   /** The methods the node answers; any other is refused before routing and leaves no metric series. */
   static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "DELETE", "OPTIONS");
+  private static final Long NO_TIMER = -1L;
 
   private final Vertx vertx;
   private final EdgeOptions options;
   private final String policy;
   private final Map<String, Integer> connections = new ConcurrentHashMap<>();
   private final Map<String, Integer> streams = new ConcurrentHashMap<>();
-  /** The timer that closes a connection whose next request is not complete in time. */
+  /**
+   * The timer that closes each open connection whose next request is not complete in time; an entry
+   * lives exactly as long as its connection.
+   */
   private final Map<HttpConnection, Long> deadlines = new ConcurrentHashMap<>();
 
   public Edge(Vertx vertx, EdgeOptions options, List<String> nodeUrls) {
@@ -55,28 +59,31 @@ public final class Edge {
    * its upgrade reads a whole request before the connection is known, out of reach of the deadlines.
    */
   public HttpServerOptions server(HttpServerOptions o) {
-    return o.setHttp2ClearTextEnabled(false).setIdleTimeout((int) options.idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
+    return o.setHttp2ClearTextEnabled(false)
+        .setIdleTimeout((int) options.idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
         .setMaxInitialLineLength(4096).setMaxHeaderSize(8192);
   }
 
   /** A new connection: counted against its address (refused beyond the cap), its first request awaited. */
   public void connected(HttpConnection connection) {
     String address = connection.remoteAddress().hostAddress();
-    if (options.trustedProxies().contains(address)) {
-      // A load balancer carries many clients; its connections are not capped here.
-      expectRequest(connection, options.headerTimeout().toMillis());
-      connection.closeHandler(v -> cancelDeadline(connection));
-      return;
-    }
-    if (connections.merge(address, 1, Integer::sum) > options.connectionsPerAddress()) {
+    // A load balancer carries many clients; its connections are not capped here.
+    boolean capped = !options.trustedProxies().contains(address);
+    if (capped && connections.merge(address, 1, Integer::sum) > options.connectionsPerAddress()) {
       release(connections, address);
       connection.close();
       return;
     }
+    deadlines.put(connection, NO_TIMER);
     expectRequest(connection, options.headerTimeout().toMillis());
     connection.closeHandler(v -> {
-      cancelDeadline(connection);
-      release(connections, address);
+      Long timer = deadlines.remove(connection);
+      if (timer != null && timer >= 0) {
+        vertx.cancelTimer(timer);
+      }
+      if (capped) {
+        release(connections, address);
+      }
     });
   }
 
@@ -89,6 +96,8 @@ public final class Edge {
     HttpServerRequest request = rc.request();
     HttpConnection connection = request.connection();
     cancelDeadline(connection);
+    // A kept-alive connection waits for its next request no longer than the idle time.
+    rc.addEndHandler(v -> expectRequest(connection, options.idleTimeout().toMillis()));
     if (!METHODS.contains(request.method().name())) {
       rc.response().putHeader("Connection", "close");
       Errors.send(rc.response(), new ApiException(501, "not_implemented", "Unknown method"));
@@ -112,8 +121,6 @@ public final class Edge {
         }
       });
     }
-    // A kept-alive connection waits for its next request no longer than the idle time.
-    rc.addEndHandler(v -> expectRequest(connection, options.idleTimeout().toMillis()));
     if ((path.endsWith("/events") || path.endsWith("/live")) && request.method() == HttpMethod.GET) {
       String address = clientAddress(request, options);
       if (streams.merge(address, 1, Integer::sum) > options.streamsPerAddress()) {
@@ -135,22 +142,23 @@ public final class Edge {
     return type.equalsIgnoreCase("application/json");
   }
 
+  /** Closes the connection unless it completes a request within {@code millis}; nothing once it is closed. */
   private void expectRequest(HttpConnection connection, long millis) {
-    long timer = vertx.setTimer(millis, t -> {
-      deadlines.remove(connection);
-      connection.close();
+    deadlines.computeIfPresent(connection, (c, before) -> {
+      if (before >= 0) {
+        vertx.cancelTimer(before);
+      }
+      return vertx.setTimer(millis, t -> connection.close());
     });
-    Long before = deadlines.put(connection, timer);
-    if (before != null) {
-      vertx.cancelTimer(before);
-    }
   }
 
   private void cancelDeadline(HttpConnection connection) {
-    Long timer = deadlines.remove(connection);
-    if (timer != null) {
-      vertx.cancelTimer(timer);
-    }
+    deadlines.computeIfPresent(connection, (c, before) -> {
+      if (before >= 0) {
+        vertx.cancelTimer(before);
+      }
+      return NO_TIMER;
+    });
   }
 
   private static void release(Map<String, Integer> counts, String address) {

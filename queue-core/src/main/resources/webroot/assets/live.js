@@ -1,9 +1,10 @@
 // Live updates over Server-Sent Events, shared by every page. Reconnects with backoff and marks the
 // page as not live (after a few seconds without a connection) so nobody trusts stale numbers.
 window.Live = (function () {
-  // Where the other nodes are, when the page knows (window.QUEUE_NODES); behind a load balancer the
-  // list is empty and the page's own address is the way to any node.
-  const nodes = (window.QUEUE_NODES || []).filter(function (n) { return n !== location.origin; });
+  // Where the other nodes are, when the page knows (a JSON block, as the page may run no inline script);
+  // behind a load balancer the list is empty and the page's own address is the way to any node.
+  const listed = document.getElementById('queue-nodes');
+  const nodes = (listed ? JSON.parse(listed.textContent) : []).filter(function (n) { return n !== location.origin; });
   let node = -1; // -1: the node that served the page
 
   function url(path) {

@@ -8,6 +8,7 @@ import dk.queue.core.config.ScreenDef;
 import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.DeskDef;
 import dk.queue.core.engine.PostgresEventStore;
+import dk.queue.core.http.EdgeOptions;
 import dk.queue.core.node.ClusterOptions;
 import dk.queue.core.node.NodeOptions;
 import dk.queue.core.node.QueueNode;
@@ -35,12 +36,20 @@ public final class Main {
       "  --store URL      keep the event log in PostgreSQL instead: postgres://user:password@host:port/database",
       "                   (one database for the whole cluster; the node creates its tables)",
       "  --log-json       log one JSON object per command instead of key=value pairs",
+      "  --public-url U   where citizens' phones reach the system (e.g. https://koe.example.dk), for the QR",
+      "                   codes of receipts (default: the address a kiosk reached this node at)",
+      "  --trusted-proxy A,A,...  load balancers whose X-Forwarded-For names the client (default: none)",
+      "  --tickets-per-address N  tickets one address may take per minute without a kiosk key (default 20)",
+      "  --streams-per-address N  event streams one address may hold open (default 300)",
+      "  --connections-per-address N  HTTP connections one address may hold open (default 500)",
       "",
       "Cluster (several nodes as one system):",
       "  --cluster               join other nodes",
       "  --members H:P,H:P,...   Hazelcast addresses of the nodes (TCP/IP, this one included)",
       "  --cluster-port P        this node's Hazelcast port (default 5701)",
-      "  --host H                the address other nodes reach this one at (default 127.0.0.1)",
+      "  --host H                the address other nodes reach this one at, and the only one the cluster",
+      "                          port listens on (default 127.0.0.1)",
+      "  --cluster-name N        nodes join only a cluster of the same name (default queue)",
       "  --multicast             find nodes by multicast instead of --members",
       "  --backups N             synchronous backups of each branch (default 1)",
       "  --quorum N              fewest members that may run commands (default: a majority of --members)",
@@ -83,6 +92,7 @@ public final class Main {
         .withNodeUrls(parsed.nodeUrls())
         .withJsonLogs(parsed.jsonLogs())
         .withStore(parsed.store())
+        .withEdge(parsed.edge())
         .withWebModules(webModules());
     QueueNode node;
     try {
@@ -165,7 +175,7 @@ public final class Main {
 
   /** The command line. */
   record Args(int port, Path config, Path dataDir, ClusterOptions cluster, List<String> nodeUrls, boolean jsonLogs,
-              boolean help, String store) {
+              boolean help, String store, EdgeOptions edge) {
     static Args parse(String[] args) {
       int port = 8080;
       Path config = null;
@@ -181,6 +191,8 @@ public final class Main {
       List<String> nodeUrls = List.of();
       boolean jsonLogs = false;
       String store = null;
+      String clusterName = ClusterOptions.DEFAULT_NAME;
+      EdgeOptions edge = EdgeOptions.defaults();
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--help", "-h" -> help = true;
@@ -200,6 +212,18 @@ public final class Main {
           case "--backups" -> backups = number(value(args, ++i, "--backups"), "--backups", 0, 6);
           case "--quorum" -> quorum = number(value(args, ++i, "--quorum"), "--quorum", 1, 99);
           case "--node-urls" -> nodeUrls = urls(value(args, ++i, "--node-urls"));
+          case "--cluster-name" -> clusterName = value(args, ++i, "--cluster-name");
+          case "--public-url" -> edge = edge.withPublicUrl(value(args, ++i, "--public-url"));
+          case "--trusted-proxy" -> edge = edge.withTrustedProxies(
+              List.of(value(args, ++i, "--trusted-proxy").split(",")).stream().map(String::trim).toList());
+          case "--tickets-per-address" -> edge = edge.withTickets(
+              number(value(args, ++i, "--tickets-per-address"), "--tickets-per-address", 1, 100_000),
+              edge.remoteTicketsPerBranchPerMinute());
+          case "--streams-per-address" -> edge = edge.withConnections(edge.connectionsPerAddress(),
+              number(value(args, ++i, "--streams-per-address"), "--streams-per-address", 1, 100_000));
+          case "--connections-per-address" -> edge = edge.withConnections(
+              number(value(args, ++i, "--connections-per-address"), "--connections-per-address", 1, 100_000),
+              edge.streamsPerAddress());
           default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
         }
       }
@@ -210,7 +234,7 @@ public final class Main {
           ? new ClusterOptions(true, host, clusterPort, members, multicast, backups,
               quorum != null ? quorum : ClusterOptions.majorityOf(members))
           : new ClusterOptions(false, host, clusterPort, List.of(), false, backups, 1);
-      return new Args(port, config, dataDir, c, nodeUrls, jsonLogs, help, store);
+      return new Args(port, config, dataDir, c.withName(clusterName), nodeUrls, jsonLogs, help, store, edge);
     }
 
     private static List<String> members(String text) {

@@ -66,9 +66,13 @@ class BrowserFlowIT {
           By.cssSelector(".service[data-service='pas']"), "class", " available"));
 
       // A citizen takes a passport ticket at the kiosk.
-      person.driver.get(base + "/kiosk/hovedbiblioteket-kiosk");
+      // The kiosk is given its device key once, in the fragment; it keeps it and drops it from the address.
+      person.driver.get(base + "/kiosk/hovedbiblioteket-kiosk#key=demo-kiosk-key");
       WebElement pas = person.await(10).until(ExpectedConditions.elementToBeClickable(
           By.cssSelector(".service-button[data-service='pas']")));
+      assertThat(person.driver.getCurrentUrl()).doesNotContain("key=");
+      assertThat((String) person.driver.executeScript(
+          "return localStorage.getItem('queue.deviceKey.hovedbiblioteket-kiosk')")).isEqualTo("demo-kiosk-key");
       person.screenshot("kiosk");
       pas.click();
       String number = person.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("ticket-number"))).getText();

@@ -68,7 +68,7 @@ class FullRestartIT {
     String other = first.login("demo", "0000");
     assertThat(first.post(path("desks/skranke-1/open"), "{\"services\":[\"laan\",\"pas\"]}", other).status()).isEqualTo(200);
     assertThat(first.post(path("desks/skranke-2/open"), "{\"services\":[\"pas\"]}", other).status()).isEqualTo(200);
-    assertThat(first.post(path("desks/skranke-2/pause"), "{\"reason\":\"frokost\"}", other).status()).isEqualTo(200);
+    assertThat(first.post(path("desks/skranke-2/pause"), "{\"reason\":\"lunch\"}", other).status()).isEqualTo(200);
     assertThat(last.post(path("desks/skranke-3/open"), "{\"services\":[\"laan\"]}", serving).status()).isEqualTo(200);
 
     for (NodeProcess n : nodes) {
@@ -133,7 +133,7 @@ class FullRestartIT {
     assertThat(desk(restored, "skranke-1").get("state").asText()).isEqualTo("open");
     assertThat(desk(restored, "skranke-1").get("services").toString()).isEqualTo("[\"laan\",\"pas\"]");
     assertThat(desk(restored, "skranke-2").get("state").asText()).isEqualTo("paused");
-    assertThat(desk(restored, "skranke-2").get("pauseReason").asText()).isEqualTo("frokost");
+    assertThat(desk(restored, "skranke-2").get("pauseReason").asText()).isEqualTo("lunch");
     assertThat(desk(restored, "skranke-3").get("state").asText()).isIn("open", "calling", "serving");
     assertThat(desk(restored, "skranke-4").get("state").asText()).isEqualTo("closed");
     // Numbering goes on.

@@ -37,6 +37,10 @@ class TerminalsFlowIT {
   static ServerSocket printer;
   static int deadPrinterPort;
 
+  /** The demo's device key, given to each kiosk browser once in the address's fragment. */
+  static final String DEMO_KEY = "demo-kiosk-key";
+  static final String KEY = "deviceKeySha256: " + dk.queue.core.http.Kiosks.sha256(DEMO_KEY);
+
   @BeforeAll
   static void start() throws Exception {
     printer = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
@@ -48,10 +52,10 @@ class TerminalsFlowIT {
       yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     yaml = yaml.replace("kiosks:\n", "kiosks:\n"
-        + "  - {id: printer-kiosk, branch: hovedbiblioteket, printer: \"127.0.0.1:" + printer.getLocalPort() + "\"}\n"
-        + "  - {id: broken-printer-kiosk, branch: hovedbiblioteket, printer: \"127.0.0.1:" + deadPrinterPort + "\"}\n"
-        + "  - {id: idle-kiosk, branch: hovedbiblioteket, idleSeconds: 5}\n"
-        + "  - {id: limit-kiosk, branch: hovedbiblioteket, maxTicketsPerMinute: 2}\n");
+        + "  - {id: printer-kiosk, branch: hovedbiblioteket, printer: \"127.0.0.1:" + printer.getLocalPort() + "\", " + KEY + "}\n"
+        + "  - {id: broken-printer-kiosk, branch: hovedbiblioteket, printer: \"127.0.0.1:" + deadPrinterPort + "\", " + KEY + "}\n"
+        + "  - {id: idle-kiosk, branch: hovedbiblioteket, idleSeconds: 5, " + KEY + "}\n"
+        + "  - {id: limit-kiosk, branch: hovedbiblioteket, maxTicketsPerMinute: 2, " + KEY + "}\n");
     NodeOptions options = NodeOptions.defaults(ConfigLoader.parse(yaml, "terminals-test.yaml"),
         Files.createTempDirectory("queue-terminals")).withPort(0).withWebModules(Main.webModules());
     node = QueueNode.start(options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -103,7 +107,7 @@ class TerminalsFlowIT {
       assertThat(desk.driver.findElement(By.id("desk-state")).getText()).isEqualTo("Åben");
 
       // A citizen takes a passport ticket; the node prints it on the kiosk's printer.
-      kiosk.driver.get(base + "/kiosk/printer-kiosk");
+      kiosk.driver.get(base + "/kiosk/printer-kiosk#key=" + DEMO_KEY);
       WebElement pas = kiosk.await(10).until(ExpectedConditions.elementToBeClickable(
           By.cssSelector(".service-button.open[data-service='pas']")));
       assertThat(pas.getText()).contains("Pas").contains("Åben nu").contains("Medbring: Gammelt pas");
@@ -173,7 +177,7 @@ class TerminalsFlowIT {
   @Test
   void aPrinterFailureLeavesTheTicketOnScreenWithAClearMessage() throws Exception {
     try (Browser kiosk = new Browser(1280, 1024)) {
-      kiosk.driver.get(base + "/kiosk/broken-printer-kiosk");
+      kiosk.driver.get(base + "/kiosk/broken-printer-kiosk#key=" + DEMO_KEY);
       kiosk.await(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".service-button.open[data-service='laan']")))
           .click();
       String number = kiosk.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("ticket-number"))).getText();
@@ -237,7 +241,7 @@ class TerminalsFlowIT {
   @Test
   void aKioskPastItsTicketsPerMinuteSaysSoKindly() throws Exception {
     try (Browser kiosk = new Browser(1280, 1024)) {
-      kiosk.driver.get(base + "/kiosk/limit-kiosk");
+      kiosk.driver.get(base + "/kiosk/limit-kiosk#key=" + DEMO_KEY);
       for (int i = 0; i < 2; i++) {
         kiosk.await(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector(".service-button.open[data-service='laan']")))
             .click();
@@ -268,13 +272,19 @@ class TerminalsFlowIT {
   void printingRefusesWhatItCannotPrintWithClearErrors() throws Exception {
     Http http = new Http(base);
     assertThat(http.post("/kiosk/nowhere/print", "{\"ticket\":\"x\"}").error()).isEqualTo("unknown_kiosk");
-    assertThat(http.post("/kiosk/idle-kiosk/print", "{\"ticket\":\"hovedbiblioteket-x\"}").error()).isEqualTo("no_printer");
-    Reply missing = http.post("/kiosk/printer-kiosk/print", "{}");
+    assertThat(print(http, "idle-kiosk", "{\"ticket\":\"hovedbiblioteket-x\"}").error()).isEqualTo("no_printer");
+    Reply missing = print(http, "printer-kiosk", "{}");
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.body().get("field").asText()).isEqualTo("ticket");
-    Reply unknown = http.post("/kiosk/printer-kiosk/print", "{\"ticket\":\"filial-vest-aaaaaaaaaaaaaaaa\"}");
+    Reply unknown = print(http, "printer-kiosk", "{\"ticket\":\"filial-vest-aaaaaaaaaaaaaaaa\"}");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.error()).isEqualTo("unknown_ticket");
     assertThat(http.get("/t/nowhere-aaaa/qr.svg").status()).isEqualTo(404);
+  }
+
+  /** A print request as the kiosk sends it, with its device key. */
+  static Reply print(Http http, String kiosk, String body) throws Exception {
+    return http.send("POST", "/kiosk/" + kiosk + "/print", body,
+        java.util.Map.of("Content-Type", "application/json", dk.queue.core.http.Kiosks.KEY_HEADER, DEMO_KEY));
   }
 }

@@ -3,6 +3,10 @@
 // where configured, and announce calls one after another (chime, then speech in each language).
 (function () {
   const body = document.body;
+  // The branch's colours: data attributes, since the page's policy allows no inline style.
+  ['bg', 'fg', 'muted', 'accent'].forEach(function (k) {
+    if (body.dataset[k]) body.style.setProperty('--' + k, body.dataset[k]);
+  });
   const region = document.getElementById('region');
   const flash = document.getElementById('flash');
   const slides = Array.prototype.slice.call(document.querySelectorAll('.info .slide'));

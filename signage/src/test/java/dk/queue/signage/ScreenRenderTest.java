@@ -209,7 +209,7 @@ class ScreenRenderTest {
     ScreenModel m = ScreenModel.of(config(screen, Map.of("main", look)), screen,
         BranchViews.publicView(branch(), NOON), NOON);
     String html = pages.render("screen", m);
-    assertThat(html).contains("--bg: #10302a; --fg: #ffffff; --muted: #cde3dc; --accent: #ffcf5c;")
+    assertThat(html).contains("data-bg=\"#10302a\" data-fg=\"#ffffff\" data-muted=\"#cde3dc\"")
         .contains("<img class=\"logo\" src=\"/logo.svg\"")
         .contains("class=\"screen landscape alternate\"")
         .contains("<span class=\"da\">Højtlæsning</span><span class=\"en\" lang=\"en\">Story time</span>")

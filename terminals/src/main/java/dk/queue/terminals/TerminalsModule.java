@@ -10,6 +10,8 @@ import dk.queue.core.views.BranchViews;
 import dk.queue.core.views.TicketView;
 import dk.queue.core.http.ApiException;
 import dk.queue.core.http.Errors;
+import dk.queue.core.http.Kiosks;
+import dk.queue.core.http.PauseReasons;
 import dk.queue.core.json.JsonMapping;
 import dk.queue.core.web.Messages;
 import dk.queue.core.web.NodeContext;
@@ -22,8 +24,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,13 +37,10 @@ import java.util.Optional;
  * page, and printing a kiosk's receipt on its network printer.
  */
 public final class TerminalsModule implements WebModule {
-  /** The pause reasons a desk offers (labels in the message bundles, {@code desk.pauseReason.<code>}). */
-  public static final List<String> PAUSE_REASONS = List.of("break", "lunch", "meeting", "other-work");
-  /** A receipt is printed right after its ticket is issued, not later (a reprint then is a new ticket). */
-  static final Duration PRINTABLE_FOR = Duration.ofMinutes(10);
   private static final String TICKET_ID = "[a-z0-9-]{1,80}";
 
   private Pages pages = new Pages();
+  private Kiosks kiosks;
 
   @Override
   public void mount(Router router, NodeContext node) {
@@ -51,6 +48,7 @@ public final class TerminalsModule implements WebModule {
     ReceiptPrinter printer = new ReceiptPrinter(node.vertx());
     router.get("/").handler(rc -> pages.send(rc, 200, "index", index(node.config())));
     router.get("/kiosk/:kiosk").handler(rc -> kiosk(rc, node.config()));
+    kiosks = node.kiosks();
     router.post("/kiosk/:kiosk/print").handler(BodyHandler.create(false).setBodyLimit(1024))
         .handler(rc -> print(rc, node.config(), node.engine(), printer));
     router.get("/desk/:branch/:desk").handler(rc -> desk(rc, node.config()));
@@ -99,7 +97,7 @@ public final class TerminalsModule implements WebModule {
       pages.notFound(rc, "/desk/" + rc.pathParam("branch") + "/" + rc.pathParam("desk"));
       return;
     }
-    List<Map<String, String>> reasons = PAUSE_REASONS.stream()
+    List<Map<String, String>> reasons = PauseReasons.CODES.stream()
         .map(r -> Map.of("code", r, "label", Messages.text(Messages.DANISH, "desk.pauseReason." + r))).toList();
     pages.send(rc, 200, "desk", Map.of("branch", branchInfo(branch.get()),
         "desk", branch.get().desk(rc.pathParam("desk")).get(),
@@ -119,7 +117,7 @@ public final class TerminalsModule implements WebModule {
         "texts", Messages.both("phone.", "common.")));
   }
 
-  /** The QR code of a ticket's phone page, at the address the asking device reached this node by. */
+  /** The QR code of a ticket's phone page, at the system's public address. */
   private void qr(RoutingContext rc, QueueConfig config) {
     String ticket = rc.pathParam("ticket");
     if (branchOfTicket(ticket, config).isEmpty()) {
@@ -154,22 +152,25 @@ public final class TerminalsModule implements WebModule {
       Errors.send(rc.response(), ApiException.invalid("ticket", "required"));
       return;
     }
+    if (!Kiosks.proves(rc.request(), kiosk)) {
+      Errors.send(rc.response(), new ApiException(401, "invalid_device_key",
+          "Only kiosk '" + kiosk.id() + "' prints its receipts: send its device key in " + Kiosks.KEY_HEADER));
+      return;
+    }
     if (kiosk.printer() == null) {
       Errors.send(rc.response(), new ApiException(409, "no_printer", "Kiosk '" + kiosk.id() + "' has no printer"));
       return;
     }
     BranchDef branch = config.branch(kiosk.branch()).orElseThrow();
     String phoneUrl = phoneUrl(rc, ticketId);
-    engine.state(branch.id())
+    kiosks.takePrint(rc.vertx().getOrCreateContext(), ticketId, kiosk)
+        .compose(v -> engine.state(branch.id()))
         .map(state -> {
           Instant now = engine.clock().instant();
           TicketView ticket = IdGenerator.branchOf(ticketId) == null || !branch.id().equals(IdGenerator.branchOf(ticketId))
               ? null : BranchViews.ticket(state, ticketId, now).orElse(null);
           if (ticket == null) {
             throw ApiException.notFound("unknown_ticket", "No ticket '" + ticketId + "' at " + branch.name());
-          }
-          if (ticket.issuedAt().toInstant().plus(PRINTABLE_FOR).isBefore(now)) {
-            throw new ApiException(409, "not_printable", "Ticket " + ticket.number() + " was issued too long ago to print");
           }
           String language = state.ticket(ticketId).map(t -> t.language()).orElse(Messages.DANISH);
           return Receipt.of(ticket, language, branch.name(), branch.zone(), phoneUrl);
@@ -188,10 +189,14 @@ public final class TerminalsModule implements WebModule {
     return branchId == null ? Optional.empty() : config.branch(branchId);
   }
 
-  /** The phone page of a ticket, at the scheme and host the request came by. */
-  static String phoneUrl(RoutingContext rc, String ticket) {
-    URI uri = URI.create(rc.request().absoluteURI());
-    return uri.getScheme() + "://" + uri.getRawAuthority() + "/t/" + ticket;
+  /**
+   * The phone page of a ticket at the configured public address (never the request's {@code Host},
+   * which whoever asks can set); a node without one names the address the connection reached it at.
+   */
+  private String phoneUrl(RoutingContext rc, String ticket) {
+    io.vertx.core.net.SocketAddress local = rc.request().localAddress();
+    String host = local.hostAddress().contains(":") ? "[" + local.hostAddress() + "]" : local.hostAddress();
+    return kiosks.publicUrl("http://" + host + ":" + local.port()) + "/t/" + ticket;
   }
 
   private static Map<String, Object> branchInfo(BranchDef b) {

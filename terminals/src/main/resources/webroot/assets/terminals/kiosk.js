@@ -4,6 +4,19 @@
   const body = document.body;
   const branch = body.dataset.branch;
   const kiosk = body.dataset.kiosk;
+  // The kiosk's device key: given once at /kiosk/<id>#key=..., then kept in this browser, never in the address.
+  const keyName = 'queue.deviceKey.' + kiosk;
+  const given = /(?:^#|&)key=([^&]+)/.exec(location.hash);
+  if (given) {
+    localStorage.setItem(keyName, decodeURIComponent(given[1]));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  const deviceKey = localStorage.getItem(keyName);
+  function jsonHeaders() {
+    const h = { 'Content-Type': 'application/json' };
+    if (deviceKey) h['X-Device-Key'] = deviceKey;
+    return h;
+  }
   const zone = body.dataset.zone;
   const all = JSON.parse(document.getElementById('texts').textContent);
   const settings = JSON.parse(document.getElementById('settings').textContent);
@@ -115,7 +128,7 @@
     idleBack();
     key = key || newKey();
     Live.request('/api/branches/' + encodeURIComponent(branch) + '/tickets', {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+      method: 'POST', headers: Object.assign(jsonHeaders(), { 'Idempotency-Key': key }),
       body: JSON.stringify({ service: service.id, channel: 'kiosk', language: lang, kiosk: kiosk })
     }).then(function (r) {
       return r.json().then(function (b) { return { status: r.status, body: b }; });
@@ -159,7 +172,7 @@
     const status = $('print-status');
     status.textContent = t['kiosk.printing'];
     Live.request('/kiosk/' + encodeURIComponent(kiosk) + '/print', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ticket: tk.id })
+      method: 'POST', headers: jsonHeaders(), body: JSON.stringify({ ticket: tk.id })
     }).then(function (r) {
       status.textContent = r.ok ? t['kiosk.printed'] : Live.format(t['kiosk.printFailed'], { number: tk.number });
       status.className = 'print-status ' + (r.ok ? 'ok' : 'failed');

@@ -68,14 +68,16 @@ final class DeviceReader {
     List<KioskDef> kiosks = new ArrayList<>();
     for (YamlNode item : items) {
       problems.attempt(() -> {
-        Fields f = item.fields("id", "branch", "name", "languages", "printer", "maxTicketsPerMinute", "idleSeconds");
+        Fields f = item.fields("id", "branch", "name", "languages", "printer", "maxTicketsPerMinute", "idleSeconds",
+            "deviceKeySha256");
         String id = ids.claim(f.required("id").id(), f.required("id"));
         return new KioskDef(id, branch(f.required("branch")),
             f.optional("name").map(YamlNode::text).orElse(id),
             f.optional("languages").map(DeviceReader::languages).orElse(LANGUAGES),
             f.optional("printer").map(DeviceReader::printer).orElse(null),
             f.optional("maxTicketsPerMinute").map(n -> n.integer(1, 120)).orElse(KioskDef.DEFAULT_MAX_TICKETS_PER_MINUTE),
-            f.optional("idleSeconds").map(n -> n.integer(5, 600)).orElse(KioskDef.DEFAULT_IDLE_SECONDS));
+            f.optional("idleSeconds").map(n -> n.integer(5, 600)).orElse(KioskDef.DEFAULT_IDLE_SECONDS),
+            f.optional("deviceKeySha256").map(DeviceReader::sha256).orElse(null));
       }).ifPresent(kiosks::add);
     }
     return kiosks;
@@ -103,6 +105,15 @@ final class DeviceReader {
       throw node.problem("'" + text + "' is not a printer address: use host:port, such as 10.0.4.20:9100");
     }
     return new KioskDef.Printer(host, port);
+  }
+
+  private static String sha256(YamlNode node) {
+    String hash = node.text().trim();
+    if (!hash.matches("[0-9a-f]{64}")) {
+      throw node.problem("deviceKeySha256 is the SHA-256 of the kiosk's key in 64 lower-case hex digits"
+          + " (printf %s 'the key' | sha256sum)");
+    }
+    return hash;
   }
 
   private static String layout(YamlNode node) {

@@ -9,9 +9,11 @@ import java.util.List;
  * @param printer             the receipt printer it sends ESC/POS to, or null to print from the browser
  * @param maxTicketsPerMinute the most tickets it issues in any minute; more is refused (429)
  * @param idleSeconds         how long it waits untouched before going back to the start
+ * @param deviceKeySha256     the hex SHA-256 of the kiosk's device key, or null: a kiosk without a key
+ *                            is treated as any anonymous client (its tickets count against its address)
  */
 public record KioskDef(String id, String branch, String name, List<String> languages, Printer printer,
-                       int maxTicketsPerMinute, int idleSeconds) {
+                       int maxTicketsPerMinute, int idleSeconds, String deviceKeySha256) {
   public static final int DEFAULT_MAX_TICKETS_PER_MINUTE = 10;
   public static final int DEFAULT_IDLE_SECONDS = 20;
 
@@ -20,6 +22,14 @@ public record KioskDef(String id, String branch, String name, List<String> langu
     if (maxTicketsPerMinute < 1 || idleSeconds < 1) {
       throw new IllegalArgumentException("maxTicketsPerMinute and idleSeconds must be positive");
     }
+    if (deviceKeySha256 != null && !deviceKeySha256.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("deviceKeySha256 is 64 lower-case hex digits");
+    }
+  }
+
+  public KioskDef(String id, String branch, String name, List<String> languages, Printer printer,
+                  int maxTicketsPerMinute, int idleSeconds) {
+    this(id, branch, name, languages, printer, maxTicketsPerMinute, idleSeconds, null);
   }
 
   /** A kiosk with the default limits and no printer of its own. */
@@ -28,7 +38,11 @@ public record KioskDef(String id, String branch, String name, List<String> langu
   }
 
   public KioskDef withPrinter(Printer p) {
-    return new KioskDef(id, branch, name, languages, p, maxTicketsPerMinute, idleSeconds);
+    return new KioskDef(id, branch, name, languages, p, maxTicketsPerMinute, idleSeconds, deviceKeySha256);
+  }
+
+  public KioskDef withDeviceKeySha256(String hash) {
+    return new KioskDef(id, branch, name, languages, printer, maxTicketsPerMinute, idleSeconds, hash);
   }
 
   /** A receipt printer that takes raw ESC/POS over TCP (port 9100 by default, as most do). */

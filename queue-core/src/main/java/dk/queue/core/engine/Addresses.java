@@ -11,6 +11,12 @@ public final class Addresses {
   public static final String SESSION_MAP = "queue.sessions";
   /** Where a node that took on a new configuration sends its text to the other nodes. */
   public static final String CONFIG = "queue.config";
+  /** Sign-in attempts per (user, client address), counted cluster-wide, each entry expiring. */
+  public static final String SIGN_IN_MAP = "queue.sign-in";
+  /** Counts per minute (tickets per address, per kiosk, per branch), cluster-wide, each entry expiring. */
+  public static final String RATE_MAP = "queue.rate";
+  /** Tickets issued at a kiosk with its key: which kiosk, how often printed; expiring. */
+  public static final String KIOSK_TICKET_MAP = "queue.kiosk-tickets";
 
   /** Where the changes of a branch are published. */
   public static String branchEvents(String branch) {

@@ -46,13 +46,33 @@ public final class CommandLog {
     sink.accept(json ? JsonMapping.encode(line) : text(line));
   }
 
+  /**
+   * A value with its control characters escaped ({@code \n} as {@code \u000a}), so that an id sent
+   * by a client cannot start a line of its own.
+   */
+  static String printable(String value) {
+    StringBuilder b = null;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
+        if (b == null) {
+          b = new StringBuilder(value.substring(0, i));
+        }
+        b.append(String.format("\\u%04x", (int) c));
+      } else if (b != null) {
+        b.append(c);
+      }
+    }
+    return b == null ? value : b.toString();
+  }
+
   private static String text(Map<String, Object> line) {
     StringBuilder b = new StringBuilder();
     line.forEach((k, v) -> {
       if (b.length() > 0) {
         b.append(' ');
       }
-      String value = String.valueOf(v);
+      String value = printable(String.valueOf(v));
       b.append(k).append('=').append(value.contains(" ") ? '"' + value.replace("\"", "'") + '"' : value);
     });
     return b.toString();

@@ -15,7 +15,8 @@ public final class ApiRoutes {
   private ApiRoutes() {}
 
   public static void mount(Vertx vertx, Router router, Engine engine, Sessions sessions, HazelcastInstance hazelcast,
-                           QueueMetrics metrics, int quorum, java.util.List<String> nodeUrls) {
+                           QueueMetrics metrics, int quorum, java.util.List<String> nodeUrls, Kiosks kiosks,
+                           EdgeOptions edge) {
     if (!nodeUrls.isEmpty()) {
       // Pages served by one node may talk to the others when theirs goes away.
       router.route().handler(io.vertx.ext.web.handler.CorsHandler.create()
@@ -26,8 +27,8 @@ public final class ApiRoutes {
     }
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
-    new CitizenRoutes(engine, sessions).mount(api);
-    new StaffRoutes(engine, sessions).mount(api);
+    new CitizenRoutes(engine, sessions, kiosks, edge).mount(api);
+    new StaffRoutes(engine, sessions, edge).mount(api);
     new EventStreams(engine, sessions, metrics).mount(api);
     new StatsRoutes(engine).mount(api);
     api.route().handler(rc -> rc.fail(ApiException.notFound("not_found", "No such API resource: " + rc.request().path())));

@@ -1,6 +1,13 @@
 package dk.queue.core.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dk.queue.core.json.JsonMapping;
@@ -10,7 +17,23 @@ import java.util.stream.Collectors;
 
 /** The request bodies of the API, read in one place with errors that name the field. */
 final class Bodies {
+  /**
+   * The API's mapping, stricter for what strangers send: nothing after the object, no key twice, and
+   * a text field takes only a string (not a number or a boolean).
+   */
+  private static final ObjectReader STRICT = strict();
+
   private Bodies() {}
+
+  private static ObjectReader strict() {
+    ObjectMapper m = JsonMapping.mapper().copy();
+    m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    return m.readerFor(Object.class)
+        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  }
 
   /** @param kiosk the kiosk taking the ticket, if any: its limit per minute applies */
   record IssueTicket(String service, String channel, String language, String kiosk) {}
@@ -32,7 +55,7 @@ final class Bodies {
       text = "{}";
     }
     try {
-      T value = JsonMapping.mapper().readValue(text, type);
+      T value = STRICT.forType(type).readValue(text);
       if (value == null) {
         throw new ApiException(400, "invalid_json", "The body must be a JSON object");
       }

@@ -29,11 +29,14 @@ final class CitizenRoutes {
   private static final Set<String> LANGUAGES = Set.of("da", "en");
   private final Engine engine;
   private final Sessions sessions;
-  private final KioskLimits kioskLimits = new KioskLimits();
+  private final Kiosks kiosks;
+  private final EdgeOptions edge;
 
-  CitizenRoutes(Engine engine, Sessions sessions) {
+  CitizenRoutes(Engine engine, Sessions sessions, Kiosks kiosks, EdgeOptions edge) {
     this.engine = engine;
     this.sessions = sessions;
+    this.kiosks = kiosks;
+    this.edge = edge;
   }
 
   void mount(Router api) {
@@ -81,27 +84,34 @@ final class CitizenRoutes {
     }
     String key = IdempotencyKeys.of(rc);
     Instant at = now();
-    KioskDef kiosk = kiosk(body.kiosk(), branch, at);
+    KioskDef kiosk = kiosk(rc, body.kiosk(), branch);
     String ticketId = key == null ? engine.ids().newTicketId(branch) : IdGenerator.fromKey(branch, key);
     Command.IssueTicket command = new Command.IssueTicket(at, ticketId, service, channel, language);
-    engine.execute(branch, command).andThen(done -> {
-      // Only tickets actually issued count against the kiosk's minute.
-      if (kiosk != null && (done.failed() || !done.result().accepted())) {
-        kioskLimits.giveBack(kiosk.id(), at);
-      }
-    }).compose(outcome -> {
+    io.vertx.core.Context ctx = rc.vertx().getOrCreateContext();
+    kiosks.take(ctx, branch, channel, kiosk, Edge.clientAddress(rc.request(), edge), at)
+        .compose(taken -> engine.execute(branch, command).andThen(done -> {
+          // Only tickets actually issued count against the minute.
+          if (done.failed() || !done.result().accepted()) {
+            kiosks.giveBack(ctx, taken, at);
+          }
+        }))
+        .compose(outcome -> {
       if (!outcome.accepted()) {
         return rejected(branch, service, outcome.rejection());
       }
-      return Future.succeededFuture(outcome.ticket());
+      TicketView ticket = outcome.ticket();
+      return kiosk == null ? Future.succeededFuture(ticket) : kiosks.issued(ctx, ticket.id(), kiosk).map(ticket);
     }).onSuccess(ticket -> {
       rc.response().putHeader("Location", "/api/tickets/" + ticket.id());
       Replies.json(rc, 201, ticket);
     }).onFailure(rc::fail);
   }
 
-  /** The kiosk named in a request, after taking one of its tickets for this minute (429 beyond its limit). */
-  private KioskDef kiosk(String id, String branch, Instant now) {
+  /**
+   * The kiosk named in a request when the request proves it with the kiosk's device key; null when no
+   * kiosk is named or the kiosk has no key (the ticket then counts against the client's address).
+   */
+  private KioskDef kiosk(RoutingContext rc, String id, String branch) {
     if (id == null) {
       return null;
     }
@@ -110,12 +120,13 @@ final class CitizenRoutes {
     if (!kiosk.branch().equals(branch)) {
       throw ApiException.invalid("kiosk", "kiosk '" + id + "' stands at " + kiosk.branch() + ", not " + branch);
     }
-    long retryAfter = kioskLimits.take(kiosk.id(), kiosk.maxTicketsPerMinute(), now);
-    if (retryAfter > 0) {
-      throw new ApiException(429, "too_many_requests", "This kiosk has issued " + kiosk.maxTicketsPerMinute()
-          + " tickets in the last minute; try again in " + retryAfter + " s", Map.of("retryAfterSeconds", retryAfter));
+    if (Kiosks.proves(rc.request(), kiosk)) {
+      return kiosk;
     }
-    return kiosk;
+    if (rc.request().getHeader(Kiosks.KEY_HEADER) != null) {
+      throw new ApiException(401, "invalid_device_key", "This is not kiosk '" + id + "''s device key");
+    }
+    return null;
   }
 
   private static Channel channel(String text) {

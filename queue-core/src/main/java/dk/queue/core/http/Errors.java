@@ -43,6 +43,11 @@ public final class Errors {
 
   /** The failure handler of the router: every error leaves in the same shape. */
   public static void handle(RoutingContext ctx) {
+    if (ctx.response().closed() || clientGone(ctx.failure())) {
+      // The client went away mid-request: nobody to answer, nothing wrong with the node.
+      LOG.log(System.Logger.Level.DEBUG, () -> ctx.request().method() + " " + ctx.request().path() + ": the client left");
+      return;
+    }
     ApiException e = translate(ctx.failure(), ctx.statusCode());
     if (e.status() >= 500) {
       LOG.log(System.Logger.Level.WARNING, ctx.request().method() + " " + ctx.request().path() + ": " + e.getMessage(),
@@ -51,8 +56,14 @@ public final class Errors {
     send(ctx.response(), e);
   }
 
+  private static boolean clientGone(Throwable failure) {
+    return failure instanceof io.vertx.core.http.HttpClosedException
+        || failure instanceof java.io.IOException && String.valueOf(failure.getMessage()).contains("reset")
+        || failure instanceof io.vertx.core.VertxException && "Connection was closed".equals(failure.getMessage());
+  }
+
   public static void send(HttpServerResponse response, ApiException e) {
-    if (response.headWritten()) {
+    if (response.headWritten() || response.closed()) {
       response.reset();
       return;
     }

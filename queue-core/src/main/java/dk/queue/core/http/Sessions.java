@@ -11,26 +11,25 @@ import io.vertx.ext.web.RoutingContext;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.mindrot.jbcrypt.BCrypt;
 
 /**
  * Staff sign-in: bearer tokens held in a cluster map with a time to live, so that any node accepts
- * them and they expire on their own. Repeated wrong PINs lock the user out for a while.
+ * them and they expire on their own. The map holds a SHA-256 hash of each token, never the token:
+ * whoever reads it learns nothing to sign in with. Attempts are counted and slowed down by
+ * {@link SignInAttempts}; an unknown user costs the same hashing as a known one and gets the same answer.
  */
 public final class Sessions {
-  static final int MAX_FAILURES = 5;
-  static final Duration LOCKOUT = Duration.ofMinutes(1);
-
   private final IMap<String, String> tokens;
+  private final SignInAttempts attempts;
+  /** Checked when the user is unknown, so that the answer takes as long as for a known user. */
+  private final String dummyHash;
   private final java.util.function.Supplier<QueueConfig> config;
   private final Duration ttl;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
-  private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
   /** @param config the node's configuration now: staff and their PINs change with it */
   public Sessions(HazelcastInstance hazelcast, java.util.function.Supplier<QueueConfig> config, Duration ttl, Clock clock) {
@@ -38,31 +37,45 @@ public final class Sessions {
     this.config = config;
     this.ttl = ttl;
     this.clock = clock;
+    this.attempts = new SignInAttempts(hazelcast);
+    int cost = config.get().staff().values().stream().map(StaffMember::pinHash).filter(h -> h.matches("\\$2[aby]\\$\\d\\d\\$.*"))
+        .map(h -> Integer.parseInt(h.substring(4, 6))).findFirst().orElse(10);
+    this.dummyHash = BCrypt.hashpw("no such user", BCrypt.gensalt(cost));
   }
 
-  private record Failures(int count, Instant since) {}
-
-  /** Checks the PIN (off the event loop: hashing is slow on purpose) and opens a session. */
-  Future<String> login(Context ctx, String user, String pin) {
+  /**
+   * Reserves an attempt for (user, client address), checks the PIN (off the event loop: hashing is
+   * slow on purpose) and opens a session.
+   */
+  Future<String> login(Context ctx, String user, String pin, String address) {
     StaffMember staff = config.get().staff().get(user);
-    Failures f = failures.get(user);
-    if (f != null && f.count() >= MAX_FAILURES && f.since().plus(LOCKOUT).isAfter(clock.instant())) {
-      return Future.failedFuture(new ApiException(429, "too_many_requests",
-          "Too many wrong PINs; try again in a minute"));
+    return attempts.reserve(ctx, user, address, clock.instant())
+        .compose(v -> ctx.<Boolean>executeBlocking(() -> matches(staff, pin), false))
+        .compose(ok -> {
+          if (!ok) {
+            return Future.failedFuture(ApiException.unauthorized("Unknown user or wrong PIN"));
+          }
+          byte[] bytes = new byte[24];
+          random.nextBytes(bytes);
+          String token = HexFormat.of().formatHex(bytes);
+          return attempts.succeeded(ctx, user, address)
+              .compose(x -> Future.fromCompletionStage(tokens.setAsync(hash(token), user, ttl.toSeconds(), TimeUnit.SECONDS), ctx))
+              .map(x -> token);
+        });
+  }
+
+  /** Whether the PIN is the staff member's; for an unknown user, as slow a no. */
+  private boolean matches(StaffMember staff, String pin) {
+    if (staff == null) {
+      BCrypt.checkpw(pin, dummyHash);
+      return false;
     }
-    return ctx.<Boolean>executeBlocking(() -> staff != null && staff.pinMatches(pin), false).compose(ok -> {
-      if (!ok) {
-        failures.merge(user, new Failures(1, clock.instant()),
-            (a, b) -> a.since().plus(LOCKOUT).isAfter(clock.instant()) ? new Failures(a.count() + 1, a.since()) : b);
-        return Future.failedFuture(ApiException.unauthorized("Unknown user or wrong PIN"));
-      }
-      failures.remove(user);
-      byte[] bytes = new byte[24];
-      random.nextBytes(bytes);
-      String token = HexFormat.of().formatHex(bytes);
-      return Future.fromCompletionStage(tokens.setAsync(token, user, ttl.toSeconds(), TimeUnit.SECONDS), ctx)
-          .map(v -> token);
-    });
+    return staff.pinMatches(pin);
+  }
+
+  /** The key of a token in the session map. */
+  static String hash(String token) {
+    return Sha256.hex(token);
   }
 
   /** The signed-in staff member of a request, or a 401. */
@@ -72,7 +85,7 @@ public final class Sessions {
       return Future.failedFuture(ApiException.unauthorized("Sign in: send Authorization: Bearer <token>"));
     }
     String token = header.substring(7).trim();
-    return Future.fromCompletionStage(tokens.getAsync(token), rc.vertx().getOrCreateContext()).compose(user -> {
+    return Future.fromCompletionStage(tokens.getAsync(hash(token)), rc.vertx().getOrCreateContext()).compose(user -> {
       StaffMember staff = user == null ? null : config.get().staff().get(user);
       if (staff == null) {
         return Future.failedFuture(ApiException.unauthorized("The session has expired; sign in again"));
@@ -86,7 +99,7 @@ public final class Sessions {
     if (header == null || header.length() <= 7) {
       return Future.succeededFuture();
     }
-    return Future.fromCompletionStage(tokens.removeAsync(header.substring(7).trim()), rc.vertx().getOrCreateContext())
+    return Future.fromCompletionStage(tokens.removeAsync(hash(header.substring(7).trim())), rc.vertx().getOrCreateContext())
         .mapEmpty();
   }
 }

@@ -15,14 +15,16 @@ import java.util.function.BiFunction;
 
 /** Sign-in and the desk commands of signed-in staff. */
 final class StaffRoutes {
-  /** A pause reason is a word or two (such as {@code lunch}), shown to colleagues, never personal data. */
-  static final int MAX_PAUSE_REASON = 60;
+  /** Longer user names are refused before anything is counted or hashed. */
+  static final int MAX_USER = 64;
   private final Engine engine;
   private final Sessions sessions;
+  private final EdgeOptions edge;
 
-  StaffRoutes(Engine engine, Sessions sessions) {
+  StaffRoutes(Engine engine, Sessions sessions, EdgeOptions edge) {
     this.engine = engine;
     this.sessions = sessions;
+    this.edge = edge;
   }
 
   void mount(Router api) {
@@ -33,15 +35,15 @@ final class StaffRoutes {
 
     desk(api, "open", (rc, staff) -> {
       Bodies.OpenDesk body = Bodies.read(rc, Bodies.OpenDesk.class);
-      if (body.services() == null) {
+      if (body.services() == null || body.services().contains(null)) {
         throw ApiException.invalid("services", "required: a list of service ids in priority order");
       }
       return new Command.OpenDesk(now(), desk(rc), staff.user(), staff.skills(), body.services());
     }, DeskAnswer.DESK);
     desk(api, "pause", (rc, staff) -> {
       String reason = Bodies.read(rc, Bodies.PauseDesk.class).reason();
-      if (reason != null && (reason.isBlank() || reason.length() > MAX_PAUSE_REASON)) {
-        throw ApiException.invalid("reason", "a short text of 1-" + MAX_PAUSE_REASON + " characters, or leave it out");
+      if (reason != null && !PauseReasons.CODES.contains(reason)) {
+        throw ApiException.invalid("reason", "must be one of " + PauseReasons.CODES + ", or left out");
       }
       return new Command.PauseDesk(now(), desk(rc), staff.user(), reason);
     }, DeskAnswer.DESK);
@@ -100,7 +102,10 @@ final class StaffRoutes {
     Bodies.Login body = Bodies.read(rc, Bodies.Login.class);
     String user = Bodies.required("user", body.user());
     String pin = Bodies.required("pin", body.pin());
-    sessions.login(rc.vertx().getOrCreateContext(), user, pin)
+    if (user.length() > MAX_USER || pin.length() > MAX_USER) {
+      throw ApiException.invalid(user.length() > MAX_USER ? "user" : "pin", "at most " + MAX_USER + " characters");
+    }
+    sessions.login(rc.vertx().getOrCreateContext(), user, pin, Edge.clientAddress(rc.request(), edge))
         .onSuccess(token -> Replies.ok(rc, me(engine.config().staff().get(user), token)))
         .onFailure(rc::fail);
   }

@@ -118,6 +118,15 @@ final class StatsRoutes {
 
   /** An ISO date ({@code 2026-11-25}) or instant ({@code 2026-11-25T08:00:00Z}, any offset), as a local day. */
   static LocalDate day(String field, String text, ZoneId zone) {
+    LocalDate day = parseDay(field, text, zone);
+    // Days far out would overflow the instants of their span: nothing was recorded there anyway.
+    if (day.getYear() < 1970 || day.getYear() > 9999) {
+      throw ApiException.invalid(field, "'" + text + "' is not a day between the years 1970 and 9999");
+    }
+    return day;
+  }
+
+  private static LocalDate parseDay(String field, String text, ZoneId zone) {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeException notADate) {

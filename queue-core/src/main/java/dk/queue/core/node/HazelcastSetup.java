@@ -1,10 +1,15 @@
 package dk.queue.core.node;
 
+import com.hazelcast.config.AdvancedNetworkConfig;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.ServerSocketEndpointConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
 import dk.queue.core.engine.Addresses;
 import dk.queue.core.engine.ClusterTypes;
@@ -25,6 +30,8 @@ public final class HazelcastSetup {
   static final String OUR_PACKAGES = "dk.queue.";
   /** Milliseconds a write waits for its backup's acknowledgement before its outcome counts as undetermined. */
   static final int BACKUP_TIMEOUT_MILLIS = 1000;
+  /** The most entries each member keeps of a map of counts per client (sign-in attempts, rates, kiosk tickets). */
+  static final int MAX_COUNTS = 50_000;
 
   /** Held so the setting stays: java.util.logging keeps loggers only weakly. */
   private static final Logger JOIN_LOG = Logger.getLogger("com.hazelcast.instance.impl.Node");
@@ -35,7 +42,7 @@ public final class HazelcastSetup {
   public static Config config(NodeOptions options) {
     ClusterOptions cluster = options.cluster();
     Config config = ConfigUtil.loadConfig();
-    config.setClusterName("queue");
+    config.setClusterName(cluster.name());
     config.setProperty("hazelcast.logging.type", "jdk");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
@@ -45,10 +52,7 @@ public final class HazelcastSetup {
     config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
     config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
     config.setProperty("hazelcast.invocation.retry.pause.millis", "200");
-    // Alone, any free port will do; in a cluster the others know this node by its listed port.
-    config.getNetworkConfig().setPort(cluster.port()).setPortAutoIncrement(!cluster.enabled());
-    config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(cluster.host());
-    JoinConfig join = config.getNetworkConfig().getJoin();
+    JoinConfig join = memberEndpointOnly(config, cluster);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getMulticastConfig().setEnabled(cluster.enabled() && cluster.multicast());
     join.getTcpIpConfig().setEnabled(cluster.enabled() && !cluster.multicast());
@@ -67,6 +71,11 @@ public final class HazelcastSetup {
     }
     config.addMapConfig(branches);
     config.addMapConfig(sessions);
+    for (String counts : new String[] {Addresses.SIGN_IN_MAP, Addresses.RATE_MAP, Addresses.KIOSK_TICKET_MAP}) {
+      // Keyed by what strangers send: capped per member, the least recently used going first.
+      config.addMapConfig(new MapConfig(counts).setBackupCount(cluster.backups()).setEvictionConfig(new EvictionConfig()
+          .setEvictionPolicy(EvictionPolicy.LRU).setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(MAX_COUNTS)));
+    }
     serialization(config);
     confirmWrites(config);
     return config;
@@ -97,5 +106,33 @@ public final class HazelcastSetup {
   static void confirmWrites(Config config) {
     config.setProperty("hazelcast.operation.fail.on.indeterminate.state", "true");
     config.setProperty("hazelcast.operation.backup.timeout.millis", String.valueOf(BACKUP_TIMEOUT_MILLIS));
+  }
+
+  /**
+   * The cluster port: members only, bound to {@code host} alone (a node alone: loopback), and no
+   * client endpoint, so that a Hazelcast client is refused at the handshake. The open-source edition
+   * has no member authentication, so the network the port is on must be private (README, Security).
+   * Answers the join configuration of that endpoint.
+   */
+  static JoinConfig memberEndpointOnly(Config config, ClusterOptions cluster) {
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    config.setProperty("hazelcast.socket.server.bind.any", "false");
+    AdvancedNetworkConfig network = config.getAdvancedNetworkConfig().setEnabled(true);
+    ServerSocketEndpointConfig member = new ServerSocketEndpointConfig();
+    member.setName("member");
+    // Alone, any free port will do; in a cluster the others know this node by its listed port.
+    member.setPort(cluster.port()).setPortAutoIncrement(!cluster.enabled());
+    member.getInterfaces().setEnabled(true).addInterface(address(cluster.host()));
+    network.setMemberEndpointConfig(member);
+    return network.getJoin();
+  }
+
+  /** Hazelcast binds to interfaces by IP address; a host name is resolved once, at start. */
+  private static String address(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).getHostAddress();
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException("--host " + host + " cannot be resolved", e);
+    }
   }
 }

@@ -15,17 +15,20 @@ final class HttpVerticle extends VerticleBase {
   private final Router router;
   private final HttpServerOptions options;
   private final int port;
+  private final io.vertx.core.Handler<io.vertx.core.http.HttpConnection> connections;
   private volatile HttpServer server;
 
-  HttpVerticle(Router router, HttpServerOptions options, int port) {
+  HttpVerticle(Router router, HttpServerOptions options, int port,
+               io.vertx.core.Handler<io.vertx.core.http.HttpConnection> connections) {
     this.router = router;
     this.options = options;
     this.port = port;
+    this.connections = connections;
   }
 
   @Override
   public Future<?> start() {
-    return vertx.createHttpServer(options).requestHandler(router).listen(port).onSuccess(s -> server = s);
+    return vertx.createHttpServer(options).connectionHandler(connections).requestHandler(router).listen(port).onSuccess(s -> server = s);
   }
 
   HttpServer server() {

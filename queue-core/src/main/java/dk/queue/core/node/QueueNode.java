@@ -7,6 +7,8 @@ import dk.queue.core.engine.EventStore;
 import dk.queue.core.engine.FileEventStore;
 import dk.queue.core.engine.PostgresEventStore;
 import dk.queue.core.http.ApiRoutes;
+import dk.queue.core.http.Edge;
+import dk.queue.core.http.Kiosks;
 import dk.queue.core.http.Sessions;
 import dk.queue.core.metrics.QueueMetrics;
 import dk.queue.core.web.NodeContext;
@@ -59,6 +61,7 @@ public final class QueueNode {
     } catch (java.io.IOException | IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
+    metrics.registry().config().meterFilter(Edge.knownMethodsOnly());
     HazelcastClusterManager clusterManager = new HazelcastClusterManager(HazelcastSetup.config(options));
     VertxOptions vertxOptions = new VertxOptions()
         .setEventBusOptions(new EventBusOptions().setHost(options.cluster().host()).setPort(0))
@@ -88,19 +91,23 @@ public final class QueueNode {
     reloader = new ConfigReloader(vertx, engine, hazelcast.getCluster().getLocalMember().getUuid().toString());
     Sessions sessions = new Sessions(hazelcast, engine::config, options.sessionTtl(), options.clock());
     Router router = Router.router(vertx);
+    Edge edge = new Edge(vertx, options.edge(), options.nodeUrls());
+    edge.mount(router);
+    Kiosks kiosks = new Kiosks(hazelcast, options.edge());
     dk.queue.core.http.AdminRoutes.mount(router, sessions, reloader::reload);
-    ApiRoutes.mount(vertx, router, engine, sessions, hazelcast, metrics, options.cluster().quorum(), options.nodeUrls());
-    NodeContext context = new NodeContext(vertx, engine::config, engine, options.nodeUrls(), metrics, engine);
+    ApiRoutes.mount(vertx, router, engine, sessions, hazelcast, metrics, options.cluster().quorum(), options.nodeUrls(),
+        kiosks, options.edge());
+    NodeContext context = new NodeContext(vertx, engine::config, engine, options.nodeUrls(), metrics, engine, kiosks);
     for (WebModule module : options.webModules()) {
       module.mount(router, context);
     }
-    HttpServerOptions serverOptions = new HttpServerOptions();
+    HttpServerOptions serverOptions = edge.server(new HttpServerOptions());
     // One server verticle per event loop on the same port; Vert.x hands the connections out among
     // them. A negative port is Vert.x's way of sharing one random port (asked for as 0).
     int port = options.port() == 0 ? -1 : options.port();
     java.util.Queue<HttpVerticle> started = new java.util.concurrent.ConcurrentLinkedQueue<>();
     return vertx.deployVerticle(() -> {
-      HttpVerticle v = new HttpVerticle(router, serverOptions, port);
+      HttpVerticle v = new HttpVerticle(router, serverOptions, port, edge::connected);
       started.add(v);
       return v;
     }, new DeploymentOptions().setInstances(httpInstances))

@@ -119,7 +119,7 @@ class ApiErrorsIT {
 
   @Test
   void repeatedWrongPinsAreRefusedWith429() throws Exception {
-    for (int i = 0; i < Sessions.MAX_FAILURES; i++) {
+    for (int i = 0; i < SignInAttempts.FREE_PER_USER; i++) {
       assertThat(node.post("/api/login", "{\"user\":\"dora\",\"pin\":\"0000\"}").status()).isEqualTo(401);
     }
     refused(429, "too_many_requests", () -> node.post("/api/login", "{\"user\":\"dora\",\"pin\":\"1234\"}"));
@@ -193,7 +193,7 @@ class ApiErrorsIT {
         "{\"service\":\"lib\",\"placement\":\"first\"}", anna));
     node.post("/api/branches/main/desks/d1/done", null, anna);
     refused(409, "ticket_finished", () -> node.delete("/api/tickets/" + id));
-    assertThat(node.post("/api/branches/main/desks/d1/pause", "{\"reason\":\"frokost\"}", anna).status()).isEqualTo(200);
+    assertThat(node.post("/api/branches/main/desks/d1/pause", "{\"reason\":\"lunch\"}", anna).status()).isEqualTo(200);
     refused(409, "desk_paused", () -> node.post("/api/branches/main/desks/d1/call-next", null, anna));
     refused(409, "desk_paused", () -> node.post("/api/branches/main/desks/d1/pause", null, anna));
   }

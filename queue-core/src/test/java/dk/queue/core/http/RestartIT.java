@@ -21,7 +21,7 @@ class RestartIT {
       node.post("/api/branches/main/desks/d1/open", "{\"services\":[\"pas\",\"lib\"]}", anna);
       String bo = node.login("bo");
       node.post("/api/branches/main/desks/d2/open", "{\"services\":[\"lib\"]}", bo);
-      node.post("/api/branches/main/desks/d2/pause", "{\"reason\":\"frokost\"}", bo);
+      node.post("/api/branches/main/desks/d2/pause", "{\"reason\":\"lunch\"}", bo);
       for (int i = 0; i < 5; i++) {
         node.post("/api/branches/main/tickets", "{\"service\":\"pas\"}");
         node.post("/api/branches/main/tickets", "{\"service\":\"lib\"}");

@@ -61,6 +61,15 @@ public final class Http {
     return send(b, token);
   }
 
+  /** Any request, with headers of its own (a body, if given, goes without a Content-Type unless one is named). */
+  public Reply send(String method, String path, String body, java.util.Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(b::header);
+    return send(b, null);
+  }
+
   private Reply send(HttpRequest.Builder b, String token) throws IOException, InterruptedException {
     if (token != null) {
       b.header("Authorization", "Bearer " + token);

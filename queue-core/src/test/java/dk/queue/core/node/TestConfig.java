@@ -10,6 +10,7 @@ import dk.queue.core.domain.LocalizedText;
 import dk.queue.core.domain.OpeningHours;
 import dk.queue.core.domain.ServiceDef;
 import dk.queue.core.domain.TimeRange;
+import dk.queue.core.http.Kiosks;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -27,6 +28,8 @@ import org.mindrot.jbcrypt.BCrypt;
  */
 public final class TestConfig {
   public static final String PIN = "1234";
+  /** The device key of kiosk {@code main-kiosk}. */
+  public static final String KIOSK_KEY = "test-kiosk-key";
 
   private TestConfig() {}
 
@@ -52,7 +55,7 @@ public final class TestConfig {
         "dora", new StaffMember("dora", "Dora", all, hash));
     return new QueueConfig("test-config", List.of(main, vest), staff,
         List.of(new ScreenDef("main-screen", "main", "Venteområde", "landscape", List.of("da", "en"), true)),
-        List.of(new KioskDef("main-kiosk", "main", "Kiosk", List.of("da", "en"))),
+        List.of(new KioskDef("main-kiosk", "main", "Kiosk", List.of("da", "en")).withDeviceKeySha256(Kiosks.sha256(KIOSK_KEY))),
         List.of("served", "referred"));
   }
 }

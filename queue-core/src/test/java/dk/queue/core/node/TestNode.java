@@ -30,9 +30,13 @@ public final class TestNode implements AutoCloseable {
     return start(Files.createTempDirectory("queue-node"), o -> o.withStore(storeUrl));
   }
 
-  /** A node with options of its own, given the test defaults. */
+  /**
+   * A node with options of its own, given the test defaults: the anonymous ticket limits lifted, since
+   * tests of other things take many tickets from one address (SecurityIT sets them back).
+   */
   public static TestNode start(Path dataDir, java.util.function.UnaryOperator<NodeOptions> options) throws Exception {
-    NodeOptions o = options.apply(NodeOptions.defaults(TestConfig.create(), dataDir).withPort(0));
+    NodeOptions o = options.apply(NodeOptions.defaults(TestConfig.create(), dataDir).withPort(0)
+        .withEdge(dk.queue.core.http.EdgeOptions.defaults().withTickets(100_000, 100_000)));
     return start(o, dataDir);
   }
 
@@ -67,6 +71,16 @@ public final class TestNode implements AutoCloseable {
 
   public Http.Reply post(String path, String json, String token, String key) throws Exception {
     return client.post(path, json, token, key);
+  }
+
+  public Http.Reply send(String method, String path, String body, java.util.Map<String, String> headers) throws Exception {
+    return client.send(method, path, body, headers);
+  }
+
+  /** A JSON POST from kiosk {@code main-kiosk}, with its device key. */
+  public Http.Reply postAsKiosk(String path, String json) throws Exception {
+    return client.send("POST", path, json, java.util.Map.of("Content-Type", "application/json",
+        dk.queue.core.http.Kiosks.KEY_HEADER, TestConfig.KIOSK_KEY));
   }
 
   public String login(String user) throws Exception {

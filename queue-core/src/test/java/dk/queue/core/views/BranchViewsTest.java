@@ -28,7 +28,10 @@ class BranchViewsTest {
 
   /** A busy branch: three desks open (one calling, one serving, one paused), {@code waiting} tickets in two queues. */
   static BranchState busy(int waiting) {
-    BranchState s = BranchState.initial(BranchFixture.def(), LocalDate.of(2026, 11, 25));
+    dk.queue.core.domain.BranchDef d = BranchFixture.def();
+    // Past the default cap on the number waiting per service, so that a crowded branch can be built.
+    d = new dk.queue.core.domain.BranchDef(d.id(), d.name(), d.zone(), d.services(), d.desks(), 10_000);
+    BranchState s = BranchState.initial(d, LocalDate.of(2026, 11, 25));
     s = run(s, new Command.OpenDesk(NOON, "d1", "anna", BranchFixture.ALL, List.of("pas", "lib")));
     s = run(s, new Command.OpenDesk(NOON, "d2", "bo", BranchFixture.ALL, List.of("lib")));
     s = run(s, new Command.OpenDesk(NOON, "d3", "carl", BranchFixture.ALL, List.of("pas")));

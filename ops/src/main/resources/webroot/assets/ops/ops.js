@@ -48,10 +48,9 @@
         el('td', { class: 'num', text: s.estimatedWaitSeconds === undefined ? '' : Live.duration(s.estimatedWaitSeconds, t) })]);
     }));
     section.querySelector('.desks').replaceChildren.apply(section.querySelector('.desks'), snap.desks.map(function (d) {
-      const who = d.staff ? ' · ' + d.staff : '';
       const what = d.services.length ? ': ' + d.services.map(function (id) { return names[id] || id; }).join(', ') : '';
       return el('li', { 'data-desk': d.id, 'data-state': d.state },
-        [el('strong', { text: d.name }), ' ' + t['ops.state.' + d.state] + who + what]);
+        [el('strong', { text: d.name }), ' ' + t['ops.state.' + d.state] + what]);
     }));
     const total = snap.issuedPerHour.reduce(function (a, b) { return a + b; }, 0);
     const holder = section.querySelector('.chart');

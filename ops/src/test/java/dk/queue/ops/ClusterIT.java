@@ -91,7 +91,10 @@ class ClusterIT {
     return nodes.stream().filter(NodeProcess::alive).toList();
   }
 
-  /** A screen that follows the branch on one node and, when that node goes, resumes on another by seq. */
+  /**
+   * A staff stream (the one with the events and the waiting list) that follows the branch on one
+   * node and, when that node goes, resumes on another by seq.
+   */
   static final class Screen implements AutoCloseable {
     final List<Long> changes = Collections.synchronizedList(new ArrayList<>());
     /** The seqs of the snapshots the screen was given to catch up after a gap. */
@@ -103,7 +106,7 @@ class ClusterIT {
     final AtomicBoolean running = new AtomicBoolean(true);
     final Thread thread;
 
-    Screen(List<NodeProcess> nodes, int first) {
+    Screen(List<NodeProcess> nodes, int first, String token) {
       thread = new Thread(() -> {
         int at = first;
         while (running.get()) {
@@ -113,7 +116,7 @@ class ClusterIT {
             continue;
           }
           try (SseClient sse = new SseClient(Http.CLIENT, n.base() + "/api/branches/" + BRANCH + "/events",
-              lastSeq < 0 ? null : lastSeq)) {
+              lastSeq < 0 ? null : lastSeq, token)) {
             while (running.get()) {
               SseClient.Message m = sse.poll(500);
               if (m == null) {
@@ -167,7 +170,7 @@ class ClusterIT {
     }
     List<Screen> screens = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      screens.add(new Screen(nodes, i));
+      screens.add(new Screen(nodes, i, tokens.get(desks[0])));
     }
     Thread.sleep(1000);
 
@@ -260,7 +263,7 @@ class ClusterIT {
     // Every ticket was called at most once.
     assertThat(new HashSet<>(called)).hasSameSizeAs(called);
 
-    JsonNode state = survivor.get("/api/branches/" + BRANCH).body();
+    JsonNode state = survivor.get("/api/branches/" + BRANCH, tokens.get(desks[0])).body();
     long seq = state.get("seq").asLong();
     for (Screen s : screens) {
       s.close();

@@ -32,7 +32,16 @@ public final class SignageModule implements WebModule {
   private static final Map<String, String> SPEECH_LOCALES = Map.of(Messages.DANISH, "da-DK", Messages.ENGLISH, "en-GB");
   private static final Pattern NUMBER = Pattern.compile("([A-Z]+)(\\d+)");
   private final Frames frames = new Frames();
+  private final long pageWaitMs;
   private Pages pages = new Pages();
+
+  public SignageModule() {
+    this(PAGE_WAIT_MS);
+  }
+
+  SignageModule(long pageWaitMs) {
+    this.pageWaitMs = pageWaitMs;
+  }
 
   @Override
   public void mount(Router router, NodeContext node) {
@@ -54,7 +63,7 @@ public final class SignageModule implements WebModule {
     }
     AutoCloseable[] sub = new AutoCloseable[1];
     boolean[] done = new boolean[1];
-    long timeout = rc.vertx().setTimer(PAGE_WAIT_MS, t -> {
+    long timeout = rc.vertx().setTimer(pageWaitMs, t -> {
       if (!done[0]) {
         done[0] = true;
         LiveStream.close(sub[0]);

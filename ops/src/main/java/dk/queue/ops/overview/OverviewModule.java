@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * {@code /ops}: a live overview of every branch for places without Grafana: queues, waits against
- * target, desks and who serves what, services available, and tickets per hour today.
+ * target, desks and what they serve, services available, and tickets per hour today.
  */
 public final class OverviewModule implements WebModule {
   @Override

@@ -85,18 +85,6 @@ public record BranchState(
     return finished.stream().filter(t -> t.id().equals(id)).findFirst();
   }
 
-  /**
-   * The same branch with only the newest {@code keep} finished tickets, and any finished ticket
-   * named in {@code alsoKeep}: what a command's caller needs, at a fraction of the size, since the
-   * finished tickets are most of the state.
-   */
-  public BranchState withRecentFinished(int keep, String alsoKeep) {
-    List<Ticket> kept = new ArrayList<>(finished.subList(0, Math.min(keep, finished.size())));
-    finished.stream().skip(kept.size()).filter(t -> t.id().equals(alsoKeep)).forEach(kept::add);
-    return new BranchState(def, seq, day, lastNumber, tickets, queues, desks, recentCalls, handling, available, kept,
-        issuedByHour, outbox);
-  }
-
   public HandlingStats handling(String service) {
     return handling.getOrDefault(service, HandlingStats.NONE);
   }

@@ -132,7 +132,10 @@ class PartitionIT {
       clients.add(new Thread(() -> kiosk(home), "kiosk-" + i));
       clients.add(new Thread(() -> desk(home, DESKS[home], tokens.get(DESKS[home])), "desk-" + i));
     }
-    clients.forEach(Thread::start);
+    clients.forEach(t -> {
+      t.setDaemon(true);
+      t.start();
+    });
     List<ClusterIT.Screen> screens = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       screens.add(new ClusterIT.Screen(nodes, i));
@@ -194,7 +197,7 @@ class PartitionIT {
     }
 
     StringBuilder report = new StringBuilder();
-    report.append(String.format("%d faults per kind, %d s each, %.1f commands/s through three nodes; "
+    report.append(String.format("%d faults per kind, %d s each, %.1f requests/s (retries included) through three nodes; "
         + "over the whole run: numbers given twice %d, tickets called twice %d, diverged log entries %d, "
         + "calls on screens that no desk was told of %d%n%n",
         FAULTS, CUT_SECONDS, commands.get() / seconds, numbersTwice, calledTwice, diverged, shown.size()));

@@ -134,10 +134,12 @@ final class Netns implements AutoCloseable {
   }
 
   private synchronized void removeQuietly() {
-    for (String ns : namespaces) {
+    for (int h = 1; h <= namespaces.size(); h++) {
       try {
-        // Deleting the namespace deletes its end of the veth pair, and with it the other end.
-        run(List.of("ip", "netns", "del", ns), false);
+        // Deleting one end of a veth pair deletes both; the namespace itself goes once no process
+        // runs in it any more.
+        run(List.of("ip", "link", "del", tag + "v" + h), false);
+        run(List.of("ip", "netns", "del", namespace(h)), false);
       } catch (IOException e) {
         // gone already
       }

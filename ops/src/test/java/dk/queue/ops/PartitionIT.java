@@ -138,7 +138,7 @@ class PartitionIT {
     });
     List<ClusterIT.Screen> screens = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      screens.add(new ClusterIT.Screen(nodes, i));
+      screens.add(new ClusterIT.Screen(nodes, i, tokens.get(DESKS[0])));
     }
     long began = System.nanoTime();
 

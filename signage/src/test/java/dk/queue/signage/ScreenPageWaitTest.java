@@ -48,8 +48,8 @@ class ScreenPageWaitTest {
     };
     ScreenDef screen = new ScreenDef("s1", "main", "Venteområde", "landscape", List.of("da"), true);
     Router router = Router.router(vertx);
-    new SignageModule(pageWaitMs).mount(router, new NodeContext(vertx, ScreenRenderTest.config(screen, Map.of()), silent,
-        List.of(), new QueueMetrics(), null));
+    new SignageModule(pageWaitMs).mount(router, new NodeContext(vertx, () -> ScreenRenderTest.config(screen, Map.of()), silent,
+        List.of(), new QueueMetrics(), null, null));
     server = vertx.createHttpServer().requestHandler(router).listen(0)
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }

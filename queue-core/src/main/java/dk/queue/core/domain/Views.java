@@ -74,7 +74,7 @@ public final class Views {
     boolean open = d.hours().isOpen(local);
     long longest = queue.isEmpty() ? 0 : Duration.between(s.tickets().get(queue.get(0)).queuedAt(), now).getSeconds();
     return new ServiceView(d.id(), d.name(), d.letter(), d.group(), available, d.appointmentOnly(), queue.size(),
-        boxed(WaitEstimator.seconds(s, d.id(), queue.size() + 1)), d.targetWaitSeconds(), Math.max(0, longest),
+        boxed(WaitEstimator.seconds(s, d.id(), queue.size() + 1, now)), d.targetWaitSeconds(), Math.max(0, longest),
         open ? null : d.hours().nextOpening(local).map(ZonedDateTime::toOffsetDateTime).orElse(null),
         open ? d.hours().closesAt(local).map(ZonedDateTime::toOffsetDateTime).orElse(null) : null);
   }
@@ -106,7 +106,7 @@ public final class Views {
       Long estimate = null;
       if (t.state() == TicketState.WAITING) {
         position = s.queue(t.service()).indexOf(t.id()) + 1;
-        estimate = boxed(WaitEstimator.seconds(s, t.service(), position));
+        estimate = boxed(WaitEstimator.seconds(s, t.service(), position, now));
       }
       LocalizedText serviceName = s.def().service(t.service()).map(ServiceDef::name).orElse(new LocalizedText(t.service(), null));
       return new TicketView(t.id(), t.number(), t.service(), serviceName, s.def().id(), code(t.state()),

@@ -1,6 +1,7 @@
 package dk.queue.core.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -51,20 +52,24 @@ class RulesOfTimeTest {
   @Test
   void waitEstimateCountsDesksIdleDesksAndMeasuredServiceTime() {
     BranchFixture f = new BranchFixture();
-    assertThat(WaitEstimator.seconds(f.state, "pas", 1)).isEqualTo(OptionalLong.empty());
+    assertThat(WaitEstimator.seconds(f.state, "pas", 1, f.now)).isEqualTo(OptionalLong.empty());
     f.open("d1", "anna", "pas");
-    assertThat(WaitEstimator.seconds(f.state, "pas", 1)).hasValue(0);
-    assertThat(WaitEstimator.seconds(f.state, "pas", 2)).hasValue(300);
+    assertThat(WaitEstimator.seconds(f.state, "pas", 1, f.now)).hasValue(0);
+    assertThat(WaitEstimator.seconds(f.state, "pas", 2, f.now)).hasValue(300);
     f.open("d2", "bo", "pas");
-    assertThat(WaitEstimator.seconds(f.state, "pas", 3)).hasValue(300);
+    // Desks free up one at a time: with two busy desks of 300 s, one every 150 s.
+    assertThat(WaitEstimator.seconds(f.state, "pas", 3, f.now)).hasValue(150);
+    assertThat(WaitEstimator.seconds(f.state, "pas", 4, f.now)).hasValue(300);
     f.issue("pas");
     f.callNext("d1", "anna");
     f.given(new Command.StartService(f.now, "d1", "anna"));
     f.minutesLater(2);
     f.given(new Command.FinishService(f.now, "d1", "anna", null));
-    assertThat(WaitEstimator.meanServiceSeconds(f.state, "pas")).isEqualTo(120);
-    assertThat(WaitEstimator.seconds(f.state, "pas", 4)).hasValue(120);
-    assertThat(WaitEstimator.seconds(f.state, "pas", 5)).hasValue(240);
+    // The configured 300 s counts as 20 services: one of 120 s moves the mean a little.
+    double mean = (20 * 300 + 120) / 21.0;
+    assertThat(WaitEstimator.meanServiceSeconds(f.state, "pas", f.now)).isCloseTo(mean, within(1e-9));
+    assertThat(WaitEstimator.seconds(f.state, "pas", 4, f.now)).hasValue(Math.round(mean));
+    assertThat(WaitEstimator.seconds(f.state, "pas", 5, f.now)).hasValue(Math.round(1.5 * mean));
   }
 
   @Test

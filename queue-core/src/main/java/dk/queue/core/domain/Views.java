@@ -27,11 +27,12 @@ public final class Views {
   /**
    * A service at the branch. {@code estimatedWaitSeconds} is for a ticket taken now, null when no
    * desk serves it; {@code opensAt} is the next opening when closed, {@code closesAt} the closing
-   * when open.
+   * when open; {@code estimatedWaitRangeSeconds} see {@link #range}.
    */
   public record ServiceView(String id, LocalizedText name, String letter, String group, boolean available,
                             boolean appointmentOnly, int waiting, Long estimatedWaitSeconds, int targetWaitSeconds,
-                            long longestWaitSeconds, OffsetDateTime opensAt, OffsetDateTime closesAt) {}
+                            long longestWaitSeconds, OffsetDateTime opensAt, OffsetDateTime closesAt,
+                            List<Long> estimatedWaitRangeSeconds) {}
 
   /** A desk; {@code staff} is the user signed in at it, when open. */
   public record DeskView(String id, String name, String state, List<String> services, CurrentTicket current,
@@ -50,7 +51,8 @@ public final class Views {
    */
   public record TicketView(String id, String number, String service, LocalizedText serviceName, String branch,
                            String state, OffsetDateTime issuedAt, Integer position, Long estimatedWaitSeconds,
-                           String desk, String deskName, OffsetDateTime calledAt, String language) {}
+                           String desk, String deskName, OffsetDateTime calledAt, String language,
+                           List<Long> estimatedWaitRangeSeconds) {}
 
   public static BranchSnapshot snapshot(BranchState s, Instant now) {
     return new BranchSnapshot(s.def().id(), s.def().name(), s.seq(),
@@ -73,10 +75,12 @@ public final class Views {
     boolean available = Availability.isAvailable(s, d.id(), now);
     boolean open = d.hours().isOpen(local);
     long longest = queue.isEmpty() ? 0 : Duration.between(s.tickets().get(queue.get(0)).queuedAt(), now).getSeconds();
+    Optional<WaitEstimator.Estimate> estimate = WaitEstimator.estimate(s, d.id(), queue.size() + 1, now);
     return new ServiceView(d.id(), d.name(), d.letter(), d.group(), available, d.appointmentOnly(), queue.size(),
-        boxed(WaitEstimator.seconds(s, d.id(), queue.size() + 1, now)), d.targetWaitSeconds(), Math.max(0, longest),
+        estimate.map(WaitEstimator.Estimate::seconds).orElse(null), d.targetWaitSeconds(), Math.max(0, longest),
         open ? null : d.hours().nextOpening(local).map(ZonedDateTime::toOffsetDateTime).orElse(null),
-        open ? d.hours().closesAt(local).map(ZonedDateTime::toOffsetDateTime).orElse(null) : null);
+        open ? d.hours().closesAt(local).map(ZonedDateTime::toOffsetDateTime).orElse(null) : null,
+        estimate.map(Views::range).orElse(null));
   }
 
   public static DeskView desk(BranchState s, Desk d) {
@@ -103,15 +107,16 @@ public final class Views {
   public static Optional<TicketView> ticket(BranchState s, String ticketId, Instant now) {
     return s.ticket(ticketId).map(t -> {
       Integer position = null;
-      Long estimate = null;
+      Optional<WaitEstimator.Estimate> estimate = Optional.empty();
       if (t.state() == TicketState.WAITING) {
         position = s.queue(t.service()).indexOf(t.id()) + 1;
-        estimate = boxed(WaitEstimator.seconds(s, t.service(), position, now));
+        estimate = WaitEstimator.estimate(s, t.service(), position, now);
       }
       LocalizedText serviceName = s.def().service(t.service()).map(ServiceDef::name).orElse(new LocalizedText(t.service(), null));
       return new TicketView(t.id(), t.number(), t.service(), serviceName, s.def().id(), code(t.state()),
-          time(s, t.issuedAt()), position, estimate, t.desk(), t.desk() == null ? null : deskName(s, t.desk()),
-          time(s, t.calledAt()), t.language());
+          time(s, t.issuedAt()), position, estimate.map(WaitEstimator.Estimate::seconds).orElse(null), t.desk(),
+          t.desk() == null ? null : deskName(s, t.desk()), time(s, t.calledAt()), t.language(),
+          estimate.map(Views::range).orElse(null));
     });
   }
 
@@ -131,7 +136,13 @@ public final class Views {
     return s.def().zone();
   }
 
-  private static Long boxed(java.util.OptionalLong v) {
-    return v.isPresent() ? v.getAsLong() : null;
+  /**
+   * The likely range of a wait, [from, to] in whole minutes (as seconds), where it helps: for waits
+   * of 5 minutes or more whose range spans 2 minutes or more; else null.
+   */
+  static List<Long> range(WaitEstimator.Estimate e) {
+    long from = e.low() / 60 * 60;
+    long to = (e.high() + 59) / 60 * 60;
+    return e.seconds() >= 300 && to - from >= 120 ? List.of(from, to) : null;
   }
 }

@@ -21,18 +21,21 @@ import java.util.OptionalLong;
  *       priority order. The other services' tickets (those waiting and those arriving at their
  *       recent rate, over the last {@link #RATE_WINDOW}) take desks before the ticket when the desk
  *       ranks them higher. Later tickets of the ticket's own service queue behind it.</li>
- *   <li>The mean service time starts from the configured one and moves to today's, counting the
- *       time of services still in progress: {@code (K · configured + time served today, finished
- *       or not) / (K + services finished today)}, K = {@value #PRIOR_WEIGHT}.</li>
+ *   <li>The mean service time starts from the configured one and moves to today's as today's
+ *       becomes clearly different: today's mean counts the time of services still in progress
+ *       (each up to the configured mean) over the services finished, d = today's − configured,
+ *       and with n services finished, m = configured + d · max(0, 1 − S · configured² / (n · d²)),
+ *       S = {@value #SHRINK} (a shrinkage: today's noise, configured / √n for exponential times,
+ *       moves nothing; a difference well beyond it moves the mean almost all the way).</li>
  * </ul>
  * The range is the wait ± 0.675 standard deviations of the sum of the departure gaps (the middle
  * half for a wait that is about normal). Nothing is estimated when no open desk serves the
  * service. The work is bounded by {@value #MAX_STEPS} steps of the fast forward.
  */
 public final class WaitEstimator {
-  /** Pseudo-services of the configured mean in the service time estimate. */
-  static final int PRIOR_WEIGHT = 20;
-  static final Duration RATE_WINDOW = Duration.ofMinutes(30);
+  /** How many squared standard errors today's mean must be off the configured one to count. */
+  static final double SHRINK = 2;
+  static final Duration RATE_WINDOW = Duration.ofHours(2);
   static final int MAX_STEPS = 4000;
 
   private WaitEstimator() {}
@@ -67,10 +70,16 @@ public final class WaitEstimator {
     double inProgress = 0;
     for (Ticket t : state.tickets().values()) {
       if (t.state() == TicketState.SERVING && t.service().equals(serviceId) && t.startedAt() != null) {
-        inProgress += Math.max(0, Duration.between(t.startedAt(), now).toMillis() / 1000.0);
+        inProgress += Math.min(configured, Math.max(0, Duration.between(t.startedAt(), now).toMillis() / 1000.0));
       }
     }
-    return (PRIOR_WEIGHT * configured + h.totalSeconds() + inProgress) / (PRIOR_WEIGHT + h.served());
+    if (h.served() == 0) {
+      return configured;
+    }
+    double today = (h.totalSeconds() + inProgress) / h.served();
+    double d = today - configured;
+    double noise = SHRINK * configured * configured / h.served();
+    return d * d <= noise ? configured : configured + (1 - noise / (d * d)) * d;
   }
 
   /** Tickets of a service issued per second over the recent window (today's tickets only). */

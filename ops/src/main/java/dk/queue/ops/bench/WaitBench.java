@@ -43,13 +43,13 @@ public final class WaitBench {
     List<Result> results = new ArrayList<>();
     for (int s : new int[] {1, 10, 50}) {
       for (double rho : new double[] {.85, .95}) {
-        results.add(mmS(s, rho, (int) (40_000 * scale)));
+        results.add(mmS(s, rho, (int) (20_000 * scale)));
         print(results.get(results.size() - 1));
       }
     }
-    results.add(sharedByPriority((int) (40_000 * scale)));
+    results.add(sharedByPriority((int) (30_000 * scale)));
     print(results.get(results.size() - 1));
-    results.add(peakDay((int) Math.max(5, 40 * scale)));
+    results.add(peakDay((int) Math.max(5, 30 * scale)));
     print(results.get(results.size() - 1));
     results.add(firstHour((int) Math.max(5, 60 * scale)));
     print(results.get(results.size() - 1));

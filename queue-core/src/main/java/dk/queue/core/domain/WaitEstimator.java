@@ -22,19 +22,23 @@ import java.util.OptionalLong;
  *       recent rate, over the last {@link #RATE_WINDOW}) take desks before the ticket when the desk
  *       ranks them higher. Later tickets of the ticket's own service queue behind it.</li>
  *   <li>The mean service time starts from the configured one and moves to today's as today's
- *       becomes clearly different: today's mean counts the time of services still in progress
- *       (each up to the configured mean) over the services finished, d = today's − configured,
- *       and with n services finished, m = configured + d · max(0, 1 − S · configured² / (n · d²)),
- *       S = {@value #SHRINK} (a shrinkage: today's noise, configured / √n for exponential times,
- *       moves nothing; a difference well beyond it moves the mean almost all the way).</li>
+ *       becomes clearly different. Today's mean counts the time of services still in progress
+ *       (each up to the configured mean) and K = {@value #PRIOR_WEIGHT} services of the configured
+ *       mean: today = (K · configured + time served) / (K + services finished) = (K + n); with
+ *       d = today − configured, m = configured + d · max(0, 1 − S · configured² / ((K + n) · d²)),
+ *       S = {@value #SHRINK}: a shrinkage, so that today's noise (configured / √(K + n) for
+ *       exponential times) moves nothing and a difference well beyond it moves the mean almost all
+ *       the way.</li>
  * </ul>
  * The range is the wait ± 0.675 standard deviations of the sum of the departure gaps (the middle
  * half for a wait that is about normal). Nothing is estimated when no open desk serves the
  * service. The work is bounded by {@value #MAX_STEPS} steps of the fast forward.
  */
 public final class WaitEstimator {
+  /** Services of the configured mean counted in today's, so that a few services cannot swing it. */
+  static final int PRIOR_WEIGHT = 5;
   /** How many squared standard errors today's mean must be off the configured one to count. */
-  static final double SHRINK = 2;
+  static final double SHRINK = 4;
   static final Duration RATE_WINDOW = Duration.ofHours(2);
   static final int MAX_STEPS = 4000;
 
@@ -73,12 +77,10 @@ public final class WaitEstimator {
         inProgress += Math.min(configured, Math.max(0, Duration.between(t.startedAt(), now).toMillis() / 1000.0));
       }
     }
-    if (h.served() == 0) {
-      return configured;
-    }
-    double today = (h.totalSeconds() + inProgress) / h.served();
+    double n = PRIOR_WEIGHT + h.served();
+    double today = (PRIOR_WEIGHT * configured + h.totalSeconds() + inProgress) / n;
     double d = today - configured;
-    double noise = SHRINK * configured * configured / h.served();
+    double noise = SHRINK * configured * configured / n;
     return d * d <= noise ? configured : configured + (1 - noise / (d * d)) * d;
   }
 

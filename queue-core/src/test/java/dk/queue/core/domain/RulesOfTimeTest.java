@@ -67,16 +67,18 @@ class RulesOfTimeTest {
     f.given(new Command.FinishService(f.now, "d1", "anna", null));
     // One short service is within the noise of the configured 300 s: the mean stays.
     assertThat(WaitEstimator.meanServiceSeconds(f.state, "pas", f.now)).isEqualTo(300.0);
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 29; i++) {
       f.issue("pas");
       f.callNext("d1", "anna");
       f.given(new Command.StartService(f.now, "d1", "anna"));
       f.minutesLater(2);
       f.given(new Command.FinishService(f.now, "d1", "anna", null));
     }
-    // Eleven of 120 s are clearly shorter: the mean moves most of the way (a shrinkage, see WaitEstimator).
-    double d = 120 - 300;
-    double mean = 300 + (1 - 2 * 300.0 * 300 / 11 / (d * d)) * d;
+    // Thirty of 120 s are clearly shorter: the mean moves most of the way (a shrinkage, see WaitEstimator).
+    double n = WaitEstimator.PRIOR_WEIGHT + 30;
+    double d = (WaitEstimator.PRIOR_WEIGHT * 300 + 30 * 120) / n - 300;
+    double mean = 300 + (1 - WaitEstimator.SHRINK * 300 * 300 / n / (d * d)) * d;
+    assertThat(mean).isLessThan(250);
     assertThat(WaitEstimator.meanServiceSeconds(f.state, "pas", f.now)).isCloseTo(mean, within(1e-9));
     assertThat(WaitEstimator.seconds(f.state, "pas", 4, f.now)).hasValue(Math.round(mean));
     assertThat(WaitEstimator.seconds(f.state, "pas", 5, f.now)).hasValue(Math.round(1.5 * mean));

@@ -4,9 +4,13 @@ import dk.queue.core.config.ConfigException;
 import dk.queue.core.config.ConfigLoader;
 import dk.queue.core.config.QueueConfig;
 import dk.queue.core.domain.BranchDef;
+import dk.queue.core.engine.EventStore;
+import dk.queue.core.engine.FileEventStore;
+import dk.queue.core.engine.PostgresEventStore;
 import dk.queue.core.sim.Accuracy;
 import dk.queue.core.sim.Arrival;
 import dk.queue.core.sim.Outcome;
+import dk.queue.core.sim.Replay;
 import dk.queue.core.sim.Shift;
 import dk.queue.core.sim.SimCsv;
 import dk.queue.core.sim.Simulator;
@@ -17,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
@@ -40,6 +45,13 @@ public final class SimulateCommand {
       "                    (default: the next Monday 08:00 in the branch's time zone)",
       "  --out FILE        CSV: ticket,service,issued,estimate,called,desk (seconds from the start)",
       "",
+      "What-if on a real day (instead of --arrivals): the day's tickets with their measured service",
+      "times, from the day's local midnight (staffing times are seconds after midnight):",
+      "  --from-log        read the arrivals from the event log",
+      "  --date DAY        the day, e.g. 2026-11-23",
+      "  --data-dir DIR    where the event log is kept (default ./data)",
+      "  --store URL       or the log in PostgreSQL: postgres://user:password@host:port/database",
+      "",
       "Prints per service: tickets, mean wait, and RASE and bias of the estimate told at issue beside",
       "the QL, HOL and LES predictors on the same path.");
 
@@ -57,8 +69,18 @@ public final class SimulateCommand {
       BranchDef def = config.branch(o.branch)
           .orElseThrow(() -> new IllegalArgumentException("--branch: no branch '" + o.branch + "' in the configuration"));
       List<Shift> staffing = SimCsv.staffing(read(o.staffing), o.staffing.toString());
-      List<Arrival> arrivals = SimCsv.arrivals(read(o.arrivals), o.arrivals.toString());
-      Instant start = o.start != null ? o.start : nextMonday(def);
+      List<Arrival> arrivals;
+      Instant start;
+      if (o.fromLog) {
+        Replay.Day day = replay(def, o);
+        arrivals = day.arrivals();
+        start = day.start();
+        out.printf("%s %s: %d tickets served (%d not served, left out)%n", def.id(), o.date, arrivals.size(),
+            day.leftOut());
+      } else {
+        arrivals = SimCsv.arrivals(read(o.arrivals), o.arrivals.toString());
+        start = o.start != null ? o.start : nextMonday(def);
+      }
       long began = System.nanoTime();
       List<Outcome> outcomes = Simulator.run(def, start, staffing, arrivals);
       double seconds = (System.nanoTime() - began) / 1e9;
@@ -78,6 +100,13 @@ public final class SimulateCommand {
     } catch (IOException e) {
       err.println("cannot read or write a file: " + e.getMessage());
       return 1;
+    }
+  }
+
+  private static Replay.Day replay(BranchDef def, Options o) throws IOException {
+    Instant[] span = Replay.span(def, o.date);
+    try (EventStore store = o.store != null ? PostgresEventStore.connect(o.store) : new FileEventStore(o.dataDir)) {
+      return Replay.of(def, o.date, store.between(def.id(), span[0], span[1]));
     }
   }
 
@@ -103,6 +132,10 @@ public final class SimulateCommand {
     Instant start;
     Path out;
     boolean help;
+    boolean fromLog;
+    LocalDate date;
+    Path dataDir = Path.of("data");
+    String store;
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -115,13 +148,31 @@ public final class SimulateCommand {
           case "--arrivals" -> o.arrivals = Path.of(value(args, ++i));
           case "--out" -> o.out = Path.of(value(args, ++i));
           case "--start" -> o.start = instant(value(args, ++i));
+          case "--from-log" -> o.fromLog = true;
+          case "--date" -> o.date = date(value(args, ++i));
+          case "--data-dir" -> o.dataDir = Path.of(value(args, ++i));
+          case "--store" -> {
+            o.store = value(args, ++i);
+            PostgresEventStore.checkAddress(o.store);
+          }
           default -> throw new IllegalArgumentException("Unknown option: " + args[i]);
         }
       }
-      if (!o.help && (o.branch == null || o.staffing == null || o.arrivals == null)) {
-        throw new IllegalArgumentException("simulate needs --branch, --staffing and --arrivals");
+      if (!o.help && (o.branch == null || o.staffing == null || (o.arrivals == null) == !o.fromLog)) {
+        throw new IllegalArgumentException("simulate needs --branch, --staffing, and --arrivals or --from-log");
+      }
+      if (!o.help && o.fromLog && o.date == null) {
+        throw new IllegalArgumentException("--from-log needs --date");
       }
       return o;
+    }
+
+    private static LocalDate date(String text) {
+      try {
+        return LocalDate.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("--date takes a day such as 2026-11-23, not '" + text + "'");
+      }
     }
 
     private static Instant instant(String text) {

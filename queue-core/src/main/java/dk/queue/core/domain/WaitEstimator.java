@@ -176,10 +176,9 @@ public final class WaitEstimator {
         Desk desk = open.get(d);
         deskServices[d] = desk.services().stream().mapToInt(services::indexOf).filter(i -> i >= 0).toArray();
         Ticket current = desk.current() == null ? null : tickets.get(desk.current());
-        busy[d] = current == null ? -1 : services.indexOf(current.service());
-        if (current != null && busy[d] < 0) {
-          busy[d] = own;
-        }
+        // A ticket of a service no longer configured is served at the pace of the ticket's own.
+        int serving = current == null ? -1 : services.indexOf(current.service());
+        busy[d] = current == null ? -1 : serving >= 0 ? serving : own;
         if (current != null && current.startedAt() != null) {
           credit[d] = Math.min(0.99, seconds(current.startedAt(), now) / mean[busy[d]]);
         }

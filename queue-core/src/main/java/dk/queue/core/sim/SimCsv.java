@@ -43,24 +43,6 @@ public final class SimCsv {
     return arrivals;
   }
 
-  public static String staffing(List<Shift> shifts) {
-    StringBuilder out = new StringBuilder(STAFFING).append('\n');
-    for (Shift s : shifts) {
-      out.append(s.desk()).append(',').append(number(s.open())).append(',').append(number(s.close())).append(',')
-          .append(String.join("|", s.services())).append('\n');
-    }
-    return out.toString();
-  }
-
-  public static String arrivals(List<Arrival> arrivals) {
-    StringBuilder out = new StringBuilder(ARRIVALS).append('\n');
-    for (Arrival a : arrivals) {
-      out.append(number(a.at())).append(',').append(a.service()).append(',').append(number(a.serviceSeconds()))
-          .append('\n');
-    }
-    return out.toString();
-  }
-
   /** The out file: the issued tickets. */
   public static String out(List<Outcome> outcomes) {
     StringBuilder out = new StringBuilder(OUT).append('\n');

@@ -137,6 +137,12 @@ window.Live = (function () {
     return format(t['common.minutes'], { n: Math.round(seconds / 60) });
   }
 
+  // An expected wait: its range ("10–15 min") where the API gives one, else about how long.
+  function wait(seconds, range, t) {
+    if (!range || seconds === undefined || seconds === null) return minutes(seconds, t);
+    return format(t['common.minutesRange'], { a: Math.round(range[0] / 60), b: Math.round(range[1] / 60) });
+  }
+
   // How long something has lasted: "4 min".
   function duration(seconds, t) {
     return format(t['common.duration'], { n: Math.max(0, Math.floor(seconds / 60)) });
@@ -166,5 +172,5 @@ window.Live = (function () {
     return new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'long' }).format(d) + ' ' + time;
   }
 
-  return { connect: connect, request: request, url: url, format: format, minutes: minutes, duration: duration, el: el, when: when };
+  return { connect: connect, request: request, url: url, format: format, minutes: minutes, wait: wait, duration: duration, el: el, when: when };
 })();

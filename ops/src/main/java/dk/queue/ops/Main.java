@@ -15,6 +15,7 @@ import dk.queue.core.node.QueueNode;
 import dk.queue.core.web.AssetsModule;
 import dk.queue.core.web.WebModule;
 import dk.queue.ops.overview.OverviewModule;
+import dk.queue.ops.sim.SimulateCommand;
 import dk.queue.signage.SignageModule;
 import dk.queue.terminals.TerminalsModule;
 import java.io.PrintStream;
@@ -55,7 +56,9 @@ public final class Main {
       "  --quorum N              fewest members that may run commands (default: a majority of --members)",
       "  --node-urls U,U,...     where browsers reach every node (e.g. http://10.0.0.1:8080,...): pages move",
       "                          to another node when theirs goes away; not needed behind a load balancer",
-      "  --help                  this text");
+      "  --help                  this text",
+      "",
+      "java -jar queue-node.jar simulate --help: run a branch on a virtual clock (what-if staffing).");
 
   private Main() {}
 
@@ -65,6 +68,9 @@ public final class Main {
   public static void main(String[] args) throws Exception {
     // Hazelcast reports every step of its start; operators need its warnings only.
     HAZELCAST_LOG.setLevel(java.util.logging.Level.WARNING);
+    if (args.length > 0 && args[0].equals("simulate")) {
+      System.exit(SimulateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+    }
     Args parsed;
     try {
       parsed = Args.parse(args);

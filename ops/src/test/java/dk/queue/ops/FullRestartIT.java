@@ -231,6 +231,7 @@ class FullRestartIT {
     copy.get("services").forEach(s -> {
       ((ObjectNode) s).remove("longestWaitSeconds");
       ((ObjectNode) s).remove("estimatedWaitSeconds");
+      ((ObjectNode) s).remove("estimatedWaitRangeSeconds");
     });
     return copy;
   }

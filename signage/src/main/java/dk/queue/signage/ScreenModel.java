@@ -120,6 +120,9 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
     if (s.estimatedWaitSeconds() == null) {
       return "";
     }
+    if (s.estimatedWaitRangeSeconds() != null) {
+      return s.estimatedWaitRangeSeconds().get(0) / 60 + "–" + s.estimatedWaitRangeSeconds().get(1) / 60 + " min";
+    }
     return s.estimatedWaitSeconds() < 60 ? "< 1 min" : Math.round(s.estimatedWaitSeconds() / 60.0) + " min";
   }
 

@@ -72,16 +72,16 @@
   function statusOf(s) {
     if (s.appointmentOnly) return t['kiosk.appointmentOnly'];
     if (s.available) {
-      return t['kiosk.available'] + ' · ' + Live.format(t['kiosk.waiting'], { n: s.waiting }) + ' · ' + waitText(s.estimatedWaitSeconds, false);
+      return t['kiosk.available'] + ' · ' + Live.format(t['kiosk.waiting'], { n: s.waiting }) + ' · ' + waitText(s.estimatedWaitSeconds, false, s.estimatedWaitRangeSeconds);
     }
     if (s.opensAt) return Live.format(t['kiosk.opensAt'], { t: Live.when(s.opensAt, zone, lang, t) });
     return t['kiosk.unavailable'];
   }
 
   // "ventetid ca. 5 min" (or "Forventet ventetid: ca. 5 min" on the ticket), "Ingen ventetid" under a minute.
-  function waitText(seconds, long) {
+  function waitText(seconds, long, range) {
     if (!seconds || seconds < 60) return long ? t['common.noWait'] : t['common.noWait'].toLowerCase();
-    return (long ? t['kiosk.expectedWait'] + ': ' : t['kiosk.wait'] + ' ') + Live.minutes(seconds, t);
+    return (long ? t['kiosk.expectedWait'] + ': ' : t['kiosk.wait'] + ' ') + Live.wait(seconds, range, t);
   }
 
   function render() {
@@ -145,7 +145,7 @@
     const box = $('ticket');
     const phoneUrl = location.origin + '/t/' + encodeURIComponent(tk.id);
     const wait = tk.estimatedWaitSeconds === undefined || tk.estimatedWaitSeconds === null ? null
-      : waitText(tk.estimatedWaitSeconds, true);
+      : waitText(tk.estimatedWaitSeconds, true, tk.estimatedWaitRangeSeconds);
     const bring = settings.bring[tk.service];
     box.replaceChildren(
       el('div', { class: 'ticket-main' }, [

@@ -45,7 +45,7 @@
       parts.push(el('p', { class: 'position', id: 'position', text: Live.format(t['phone.position'], { n: tk.position }) }));
       if (tk.estimatedWaitSeconds !== undefined && tk.estimatedWaitSeconds !== null) {
         parts.push(el('p', { class: 'wait', id: 'wait', text: tk.estimatedWaitSeconds < 60 ? t['common.noWait']
-          : Live.format(t['phone.wait'], { w: Live.minutes(tk.estimatedWaitSeconds, t) }) }));
+          : Live.format(t['phone.wait'], { w: Live.wait(tk.estimatedWaitSeconds, tk.estimatedWaitRangeSeconds, t) }) }));
       }
       parts.push(el('p', { class: 'muted', text: t['phone.keepOpen'] }));
       document.title = title;

@@ -147,7 +147,10 @@ public final class BranchMachine {
       int next = state().lastNumber().getOrDefault(c.service(), 0) + 1;
       String number = service.get().letter() + String.format(Locale.ROOT, "%03d", next);
       Channel channel = c.channel() == null ? Channel.KIOSK : c.channel();
-      draft.emit(new Event.TicketIssued(c.ticketId(), c.service(), number, channel, c.language()));
+      java.util.OptionalLong told = WaitEstimator.seconds(state(), c.service(), state().queue(c.service()).size() + 1,
+          draft.at);
+      draft.emit(new Event.TicketIssued(c.ticketId(), c.service(), number, channel, c.language(),
+          told.isPresent() ? told.getAsLong() : null));
       return OK;
     }
 

@@ -56,7 +56,16 @@ public sealed interface Event extends Serializable {
     }
   }
 
-  record TicketIssued(String ticket, String service, String number, Channel channel, String language) implements Event {
+  /**
+   * @param estimatedWaitSeconds the wait the citizen was told at issue; null when no desk served the
+   *                             service, and in events written before it was recorded
+   */
+  record TicketIssued(String ticket, String service, String number, Channel channel, String language,
+                      Long estimatedWaitSeconds) implements Event {
+    public TicketIssued(String ticket, String service, String number, Channel channel, String language) {
+      this(ticket, service, number, channel, language, null);
+    }
+
     public <R> R accept(Visitor<R> v) {
       return v.ticketIssued(this);
     }

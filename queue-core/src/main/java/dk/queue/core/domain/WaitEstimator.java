@@ -1,36 +1,322 @@
 package dk.queue.core.domain;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The expected wait for a place in a service's queue.
+ * The expected wait for a place in a service's queue: a fast forward of the desks' call policy
+ * ({@link CallPolicy}) from the current state, in expectation.
  *
- * <p>With {@code n} open desks serving the service, {@code idle} of them without a current ticket,
- * and a mean service time {@code m} (today's measured mean, or the configured expected time
- * before any is measured), the ticket at position {@code p} (1 = next) waits about
- * {@code ceil(max(0, p - idle) / n) * m}. Nothing is estimated when no desk serves the service.
+ * <ul>
+ *   <li>Busy desks free up one at a time: while desks are busy, departures come at the sum of their
+ *       rates (1 / mean service time of the service each is serving), the desk that has served
+ *       longest relative to its mean freeing first. With n busy desks of mean m a departure comes
+ *       every m / n, so the ticket at position p behind busy desks waits about p · m / n.</li>
+ *   <li>A freed desk calls as {@link CallPolicy} does: an overdue head first, else its services in
+ *       priority order. The other services' tickets (those waiting and those arriving at their
+ *       recent rate, over the last {@link #RATE_WINDOW}) take desks before the ticket when the desk
+ *       ranks them higher. Later tickets of the ticket's own service queue behind it.</li>
+ *   <li>The mean service time starts from the configured one and moves to today's as today's
+ *       becomes clearly different. Today's mean counts the time of services still in progress
+ *       (each up to the configured mean) and K = {@value #PRIOR_WEIGHT} services of the configured
+ *       mean: today = (K · configured + time served) / (K + services finished) = (K + n); with
+ *       d = today − configured, m = configured + d · max(0, 1 − S · configured² / ((K + n) · d²)),
+ *       S = {@value #SHRINK}: a shrinkage, so that today's noise (configured / √(K + n) for
+ *       exponential times) moves nothing and a difference well beyond it moves the mean almost all
+ *       the way.</li>
+ * </ul>
+ * The range is the wait ± 0.675 standard deviations of the sum of the departure gaps (the middle
+ * half for a wait that is about normal). Nothing is estimated when no open desk serves the
+ * service. The work is bounded by {@value #MAX_STEPS} steps of the fast forward.
  */
 public final class WaitEstimator {
+  /** Services of the configured mean counted in today's, so that a few services cannot swing it. */
+  static final int PRIOR_WEIGHT = 5;
+  /** How many squared standard errors today's mean must be off the configured one to count. */
+  static final double SHRINK = 4;
+  static final Duration RATE_WINDOW = Duration.ofHours(2);
+  static final int MAX_STEPS = 4000;
+
   private WaitEstimator() {}
 
+  /** The expected wait, and a range for it, in seconds. */
+  public record Estimate(long seconds, long low, long high) {}
+
+  /** The expected wait at the time of the state's newest event (see {@link #estimate}). */
   public static OptionalLong seconds(BranchState state, String serviceId, int position) {
-    long desks = Availability.openDesksServing(state, serviceId);
-    if (desks == 0) {
-      return OptionalLong.empty();
-    }
-    long idle = state.desks().values().stream()
-        .filter(d -> d.staffedAndOpen() && d.services().contains(serviceId) && d.current() == null)
-        .count();
-    long ahead = Math.max(0, position - idle);
-    long rounds = (ahead + desks - 1) / desks;
-    return OptionalLong.of(rounds * meanServiceSeconds(state, serviceId));
+    return seconds(state, serviceId, position, latest(state));
   }
 
-  public static long meanServiceSeconds(BranchState state, String serviceId) {
-    HandlingStats h = state.handling(serviceId);
-    if (h.served() > 0) {
-      return h.totalSeconds() / h.served();
+  public static OptionalLong seconds(BranchState state, String serviceId, int position, Instant now) {
+    return estimate(state, serviceId, position, now).map(e -> OptionalLong.of(e.seconds())).orElse(OptionalLong.empty());
+  }
+
+  /**
+   * The expected wait of the ticket at {@code position} (1 = next) in a service's queue, or of a
+   * ticket taken now when the position is past the end of the queue.
+   */
+  public static Optional<Estimate> estimate(BranchState state, String serviceId, int position, Instant now) {
+    if (Availability.openDesksServing(state, serviceId) == 0) {
+      return Optional.empty();
     }
-    return state.def().service(serviceId).map(ServiceDef::serviceSeconds).orElse(300);
+    return Optional.of(new FastForward(state, serviceId, position, now).run());
+  }
+
+  /** Today's estimate of the mean service time, in seconds, at {@code now}. */
+  public static double meanServiceSeconds(BranchState state, String serviceId, Instant now) {
+    double configured = state.def().service(serviceId).map(ServiceDef::serviceSeconds).orElse(300);
+    HandlingStats h = state.handling(serviceId);
+    double inProgress = 0;
+    for (Ticket t : state.tickets().values()) {
+      if (t.state() == TicketState.SERVING && t.service().equals(serviceId) && t.startedAt() != null) {
+        inProgress += Math.min(configured, Math.max(0, Duration.between(t.startedAt(), now).toMillis() / 1000.0));
+      }
+    }
+    double n = PRIOR_WEIGHT + h.served();
+    double today = (PRIOR_WEIGHT * configured + h.totalSeconds() + inProgress) / n;
+    double d = today - configured;
+    double noise = SHRINK * configured * configured / n;
+    return d * d <= noise ? configured : configured + (1 - noise / (d * d)) * d;
+  }
+
+  /** Tickets of a service issued per second over the recent window (today's tickets only). */
+  static double arrivalRate(BranchState state, String serviceId, Instant now) {
+    Instant from = now.minus(RATE_WINDOW);
+    Instant earliest = now;
+    int count = 0;
+    for (Ticket t : state.tickets().values()) {
+      earliest = t.issuedAt().isBefore(earliest) ? t.issuedAt() : earliest;
+      count += t.service().equals(serviceId) && t.issuedAt().isAfter(from) ? 1 : 0;
+    }
+    for (Ticket t : state.finished()) {
+      earliest = t.issuedAt().isBefore(earliest) ? t.issuedAt() : earliest;
+      count += t.service().equals(serviceId) && t.issuedAt().isAfter(from) ? 1 : 0;
+    }
+    double window = Math.max(Duration.ofMinutes(10).getSeconds(),
+        Math.min(RATE_WINDOW.getSeconds(), Duration.between(earliest, now).getSeconds()));
+    return count / window;
+  }
+
+  private static Instant latest(BranchState state) {
+    Instant t = Instant.EPOCH;
+    for (Ticket k : state.tickets().values()) {
+      t = max(max(max(t, k.queuedAt()), k.calledAt()), k.startedAt());
+    }
+    for (CallRecord c : state.recentCalls()) {
+      t = max(t, c.calledAt());
+    }
+    return state.finished().isEmpty() ? t : max(t, state.finished().get(0).endedAt());
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return b != null && b.isAfter(a) ? b : a;
+  }
+
+  /** One fast forward; times in seconds from now. */
+  private static final class FastForward {
+    final List<String> services;
+    final int own;
+    final double[] target;
+    final double[] mean;
+    final double[] rate;
+    final double[] nextArrival;
+    final Queue[] queues;
+    final int[][] deskServices;
+    /** The service index each desk is busy with, or -1 when idle. */
+    final int[] busy;
+    final double[] credit;
+    final int targetIndex;
+
+    FastForward(BranchState state, String serviceId, int position, Instant now) {
+      services = state.def().services().stream().map(ServiceDef::id).toList();
+      int n = services.size();
+      own = services.indexOf(serviceId);
+      target = new double[n];
+      mean = new double[n];
+      rate = new double[n];
+      nextArrival = new double[n];
+      queues = new Queue[n];
+      for (int i = 0; i < n; i++) {
+        String s = services.get(i);
+        target[i] = state.def().services().get(i).targetWaitSeconds();
+        mean[i] = Math.max(1, meanServiceSeconds(state, s, now));
+        queues[i] = new Queue();
+        List<String> waiting = state.queue(s);
+        int keep = i == own ? Math.min(position - 1, waiting.size()) : waiting.size();
+        for (int k = 0; k < keep; k++) {
+          queues[i].add(-seconds(state.tickets().get(waiting.get(k)).queuedAt(), now));
+        }
+        for (int k = keep; i == own && k < position - 1; k++) {
+          queues[i].add(0);
+        }
+        rate[i] = i == own ? 0 : arrivalRate(state, s, now);
+        nextArrival[i] = rate[i] > 0 ? 1 / rate[i] : Double.POSITIVE_INFINITY;
+      }
+      Instant ownQueued = position <= state.queue(serviceId).size()
+          ? state.tickets().get(state.queue(serviceId).get(position - 1)).queuedAt() : now;
+      targetIndex = queues[own].size;
+      queues[own].add(-seconds(ownQueued, now));
+      List<Desk> open = new ArrayList<>();
+      for (DeskDef d : state.def().desks()) {
+        Desk desk = state.desks().get(d.id());
+        if (desk != null && desk.staffedAndOpen()) {
+          open.add(desk);
+        }
+      }
+      deskServices = new int[open.size()][];
+      busy = new int[open.size()];
+      credit = new double[open.size()];
+      Map<String, Ticket> tickets = state.tickets();
+      for (int d = 0; d < open.size(); d++) {
+        Desk desk = open.get(d);
+        deskServices[d] = desk.services().stream().mapToInt(services::indexOf).filter(i -> i >= 0).toArray();
+        Ticket current = desk.current() == null ? null : tickets.get(desk.current());
+        // A ticket of a service no longer configured is served at the pace of the ticket's own.
+        int serving = current == null ? -1 : services.indexOf(current.service());
+        busy[d] = current == null ? -1 : serving >= 0 ? serving : own;
+        if (current != null && current.startedAt() != null) {
+          credit[d] = Math.min(0.99, seconds(current.startedAt(), now) / mean[busy[d]]);
+        }
+      }
+    }
+
+    Estimate run() {
+      double t = 0;
+      double pending = 0;
+      double variance = 0;
+      for (int d = 0; d < busy.length; d++) {
+        if (busy[d] < 0 && call(d, t)) {
+          return estimate(0, 0);
+        }
+      }
+      for (int step = 0; step < MAX_STEPS; step++) {
+        double busyRate = 0;
+        for (int d = 0; d < busy.length; d++) {
+          busyRate += busy[d] >= 0 ? 1 / mean[busy[d]] : 0;
+        }
+        double untilDeparture = busyRate > 0 ? (1 - pending) / busyRate : Double.POSITIVE_INFINITY;
+        int arriving = -1;
+        for (int i = 0; i < nextArrival.length; i++) {
+          if (nextArrival[i] - t < untilDeparture && (arriving < 0 || nextArrival[i] < nextArrival[arriving])) {
+            arriving = i;
+          }
+        }
+        if (arriving < 0 && busyRate == 0) {
+          break;
+        }
+        double dt = arriving >= 0 ? nextArrival[arriving] - t : untilDeparture;
+        pending += busyRate * dt;
+        for (int d = 0; d < busy.length; d++) {
+          credit[d] += busy[d] >= 0 ? dt / mean[busy[d]] : 0;
+        }
+        t += dt;
+        if (arriving >= 0) {
+          queues[arriving].add(t);
+          nextArrival[arriving] += 1 / rate[arriving];
+          for (int d = 0; d < busy.length; d++) {
+            if (busy[d] < 0 && serves(d, arriving)) {
+              call(d, t);
+              break;
+            }
+          }
+          continue;
+        }
+        pending = 0;
+        variance += 1 / (busyRate * busyRate);
+        int freed = -1;
+        for (int d = 0; d < busy.length; d++) {
+          if (busy[d] >= 0 && (freed < 0 || credit[d] > credit[freed])) {
+            freed = d;
+          }
+        }
+        busy[freed] = -1;
+        if (call(freed, t)) {
+          return estimate(t, variance);
+        }
+      }
+      // Not reached within the bound (or nobody will call it): what is left at the pace of its desks.
+      double desks = 0;
+      for (int[] ds : deskServices) {
+        desks += serves(ds, own) ? 1 : 0;
+      }
+      double left = queues[own].size - queues[own].head;
+      return estimate(t + left * mean[own] / Math.max(1, desks), variance);
+    }
+
+    /** The desk calls as {@link CallPolicy} does; true when it calls the ticket estimated. */
+    boolean call(int d, double t) {
+      int chosen = -1;
+      for (int s : deskServices[d]) {
+        if (!queues[s].isEmpty() && t - queues[s].peek() > target[s]) {
+          chosen = s;
+          break;
+        }
+      }
+      if (chosen < 0) {
+        for (int s : deskServices[d]) {
+          if (!queues[s].isEmpty()) {
+            chosen = s;
+            break;
+          }
+        }
+      }
+      if (chosen < 0) {
+        return false;
+      }
+      boolean isTarget = chosen == own && queues[own].head == targetIndex;
+      queues[chosen].head++;
+      busy[d] = chosen;
+      credit[d] = 0;
+      return isTarget;
+    }
+
+    boolean serves(int d, int service) {
+      return serves(deskServices[d], service);
+    }
+
+    static boolean serves(int[] ds, int service) {
+      for (int s : ds) {
+        if (s == service) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    static Estimate estimate(double wait, double variance) {
+      double spread = 0.675 * Math.sqrt(variance);
+      return new Estimate(Math.round(wait), Math.round(Math.max(0, wait - spread)), Math.round(wait + spread));
+    }
+
+    static double seconds(Instant from, Instant to) {
+      return Duration.between(from, to).toMillis() / 1000.0;
+    }
+  }
+
+  /** A queue of times in a growable array. */
+  private static final class Queue {
+    double[] at = new double[8];
+    int size;
+    int head;
+
+    void add(double time) {
+      if (size == at.length) {
+        at = java.util.Arrays.copyOf(at, size * 2);
+      }
+      at[size++] = time;
+    }
+
+    boolean isEmpty() {
+      return head == size;
+    }
+
+    double peek() {
+      return at[head];
+    }
   }
 }

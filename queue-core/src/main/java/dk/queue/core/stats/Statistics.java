@@ -22,6 +22,9 @@ import java.util.TreeMap;
  * expirations of the range's tickets count (in the hour the ticket joined its last queue).
  */
 public final class Statistics {
+  /** Called this much later than told counts as late. */
+  public static final long LATE_SECONDS = 300;
+
   private Statistics() {}
 
   /**
@@ -35,7 +38,9 @@ public final class Statistics {
       tally.take(r);
     }
     List<StatsRow> hours = new ArrayList<>();
-    tally.hourly.forEach((key, bucket) -> hours.add(bucket.row(def.id(), key.service, key.date, key.hour)));
+    List<StatsRow> days = new ArrayList<>();
+    tally.hourly.forEach((key, bucket) -> (key.hour < 0 ? days : hours).add(bucket.row(def.id(), key.service,
+        key.date, key.hour < 0 ? null : key.hour)));
     List<StatsRow> totals = new ArrayList<>();
     for (ServiceDef s : def.services()) {
       totals.add(tally.totals.getOrDefault(s.id(), new Bucket(s.targetWaitSeconds())).row(def.id(), s.id(), null, null));
@@ -46,7 +51,7 @@ public final class Statistics {
         totals.add(bucket.row(def.id(), service, null, null));
       }
     });
-    return new BranchStatistics(def.id(), from, to, hours, totals);
+    return new BranchStatistics(def.id(), from, to, hours, totals, days);
   }
 
   /**
@@ -57,7 +62,7 @@ public final class Statistics {
     return new Instant[] {from.atStartOfDay(def.zone()).toInstant(), to.plusDays(2).atStartOfDay(def.zone()).toInstant()};
   }
 
-  /** Where a count goes: a service in one local hour. */
+  /** Where a count goes: a service in one local hour, or (hour −1) in one local day. */
   private record Key(LocalDate date, int hour, String service) implements Comparable<Key> {
     public int compareTo(Key o) {
       int c = date.compareTo(o.date);
@@ -73,6 +78,8 @@ public final class Statistics {
     String service;
     Instant queuedAt;
     Instant startedAt;
+    /** The wait told at issue; null after a transfer (it no longer applies) or when none was told. */
+    Long told;
   }
 
   /** The counts and durations of one service in one hour (or the whole range). */
@@ -87,6 +94,11 @@ public final class Statistics {
     int withinTarget;
     final List<Long> waits = new ArrayList<>();
     final List<Long> serviceTimes = new ArrayList<>();
+    int judged;
+    double squaredError;
+    double error;
+    double judgedWaits;
+    int late;
 
     Bucket(int targetWaitSeconds) {
       this.targetWaitSeconds = targetWaitSeconds;
@@ -99,10 +111,28 @@ public final class Statistics {
       }
     }
 
+    /** A called ticket that was told a wait at issue. */
+    void told(long told, long waited) {
+      judged++;
+      squaredError += (double) (told - waited) * (told - waited);
+      error += told - waited;
+      judgedWaits += waited;
+      late += waited > told + LATE_SECONDS ? 1 : 0;
+    }
+
     StatsRow row(String branch, String service, LocalDate date, Integer hour) {
-      Double share = waits.isEmpty() ? null : Math.round(1000.0 * withinTarget / waits.size()) / 1000.0;
+      Double share = waits.isEmpty() ? null : round(withinTarget / (double) waits.size());
+      boolean accuracy = judged > 0 && judgedWaits > 0;
+      double meanWait = judgedWaits / judged;
       return new StatsRow(branch, service, date, hour, issued, served, noShow, cancelled, expired, transferred,
-          Figures.of(waits), Figures.of(serviceTimes), share);
+          Figures.of(waits), Figures.of(serviceTimes), share, judged,
+          accuracy ? round(Math.sqrt(squaredError / judged) / meanWait) : null,
+          accuracy ? round(error / judged / meanWait) : null,
+          judged > 0 ? round(late / (double) judged) : null);
+    }
+
+    private static double round(double v) {
+      return Math.round(1000.0 * v) / 1000.0;
     }
   }
 
@@ -138,6 +168,7 @@ public final class Statistics {
       int target = def.service(service).map(ServiceDef::targetWaitSeconds).orElse(0);
       ZonedDateTime local = when.atZone(def.zone());
       what.accept(hourly.computeIfAbsent(new Key(local.toLocalDate(), local.getHour(), service), k -> new Bucket(target)));
+      what.accept(hourly.computeIfAbsent(new Key(local.toLocalDate(), -1, service), k -> new Bucket(target)));
       what.accept(totals.computeIfAbsent(service, k -> new Bucket(target)));
     }
 
@@ -150,6 +181,7 @@ public final class Statistics {
       Open t = new Open();
       t.service = e.service();
       t.queuedAt = at;
+      t.told = e.estimatedWaitSeconds();
       tickets.put(e.ticket(), t);
       count(e.service(), b -> b.issued++);
       return null;
@@ -160,7 +192,14 @@ public final class Statistics {
       Open t = tickets.get(e.ticket());
       if (t != null) {
         long wait = seconds(t.queuedAt, at);
-        count(t.service, b -> b.waited(wait));
+        Long told = t.told;
+        count(t.service, b -> {
+          b.waited(wait);
+          if (told != null) {
+            b.told(told, wait);
+          }
+        });
+        t.told = null;
       }
       return null;
     }
@@ -219,6 +258,7 @@ public final class Statistics {
         t.service = e.toService();
         t.queuedAt = at;
         t.startedAt = null;
+        t.told = null;
       }
       return null;
     }

@@ -6,15 +6,20 @@ import java.util.List;
 public final class StatisticsCsv {
   public static final String HEADER = "branch,service,date,hour,issued,served,no_show,cancelled,expired,transferred,"
       + "wait_count,wait_mean_s,wait_median_s,wait_p90_s,wait_max_s,"
-      + "service_count,service_mean_s,service_median_s,service_p90_s,service_max_s,within_target_share";
+      + "service_count,service_mean_s,service_median_s,service_p90_s,service_max_s,within_target_share,"
+      + "estimate_count,estimate_rase,estimate_bias,called_late_share";
 
   private StatisticsCsv() {}
 
-  /** The rows of every branch; a total row has the date empty and the hour {@code total}. */
+  /**
+   * The rows of every branch: hourly, then each day's ({@code day} in the hour column), then each
+   * service's total (the date empty and the hour {@code total}).
+   */
   public static String render(List<BranchStatistics> branches) {
     StringBuilder out = new StringBuilder(HEADER).append("\r\n");
     for (BranchStatistics b : branches) {
       b.hours().forEach(r -> line(out, r));
+      b.days().forEach(r -> line(out, r));
       b.totals().forEach(r -> line(out, r));
     }
     return out.toString();
@@ -23,12 +28,15 @@ public final class StatisticsCsv {
   private static void line(StringBuilder out, StatsRow r) {
     out.append(field(r.branch())).append(',').append(field(r.service())).append(',')
         .append(r.date() == null ? "" : r.date().toString()).append(',')
-        .append(r.hour() == null ? "total" : String.format(java.util.Locale.ROOT, "%02d", r.hour())).append(',')
+        .append(r.hour() != null ? String.format(java.util.Locale.ROOT, "%02d", r.hour()) : r.date() != null ? "day"
+            : "total").append(',')
         .append(r.issued()).append(',').append(r.served()).append(',').append(r.noShow()).append(',')
         .append(r.cancelled()).append(',').append(r.expired()).append(',').append(r.transferred()).append(',');
     figures(out, r.waitSeconds());
     figures(out, r.serviceSeconds());
-    out.append(number(r.withinTargetShare())).append("\r\n");
+    out.append(number(r.withinTargetShare())).append(',').append(r.estimateCount()).append(',')
+        .append(number(r.estimateRase())).append(',').append(number(r.estimateBias())).append(',')
+        .append(number(r.calledLateShare())).append("\r\n");
   }
 
   private static void figures(StringBuilder out, Figures f) {

@@ -15,6 +15,10 @@ import java.time.LocalDate;
  * @param serviceSeconds   from the citizen's arrival at the desk to done
  * @param withinTargetShare the share of calls that came within the service's target wait (0-1),
  *                          null without calls
+ * @param estimateCount     calls of tickets told a wait at issue (and not transferred since)
+ * @param estimateRase      of those, sqrt(mean squared (told − waited)) / mean wait; null without
+ * @param estimateBias      of those, mean (told − waited) / mean wait; null without
+ * @param calledLateShare   of those, the share called more than 5 minutes later than told
  */
 public record StatsRow(
     String branch,
@@ -29,4 +33,8 @@ public record StatsRow(
     int transferred,
     Figures waitSeconds,
     Figures serviceSeconds,
-    Double withinTargetShare) {}
+    Double withinTargetShare,
+    int estimateCount,
+    Double estimateRase,
+    Double estimateBias,
+    Double calledLateShare) {}

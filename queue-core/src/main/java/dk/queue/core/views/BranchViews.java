@@ -24,7 +24,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.stream.IntStream;
 
 /**
@@ -126,10 +125,12 @@ public final class BranchViews {
     boolean available = Availability.isAvailable(s, d.id(), now);
     boolean open = d.hours().isOpen(local);
     long longest = queue.isEmpty() ? 0 : Duration.between(s.tickets().get(queue.get(0)).queuedAt(), now).getSeconds();
+    Optional<WaitEstimator.Estimate> estimate = WaitEstimator.estimate(s, d.id(), queue.size() + 1, now);
     return new ServiceView(d.id(), d.name(), d.letter(), d.group(), available, d.appointmentOnly(), queue.size(),
-        boxed(WaitEstimator.seconds(s, d.id(), queue.size() + 1)), d.targetWaitSeconds(), Math.max(0, longest),
+        estimate.map(WaitEstimator.Estimate::seconds).orElse(null), d.targetWaitSeconds(), Math.max(0, longest),
         open ? null : d.hours().nextOpening(local).map(ZonedDateTime::toOffsetDateTime).orElse(null),
-        open ? d.hours().closesAt(local).map(ZonedDateTime::toOffsetDateTime).orElse(null) : null);
+        open ? d.hours().closesAt(local).map(ZonedDateTime::toOffsetDateTime).orElse(null) : null,
+        estimate.map(BranchViews::range).orElse(null));
   }
 
   public static DeskView desk(BranchState s, Desk d, Audience audience) {
@@ -160,16 +161,17 @@ public final class BranchViews {
   public static Optional<TicketView> ticket(BranchState s, String ticketId, Instant now) {
     return s.ticket(ticketId).map(t -> {
       Integer position = null;
-      Long estimate = null;
+      Optional<WaitEstimator.Estimate> estimate = Optional.empty();
       if (t.state() == TicketState.WAITING) {
         position = s.queue(t.service()).indexOf(t.id()) + 1;
-        estimate = boxed(WaitEstimator.seconds(s, t.service(), position));
+        estimate = WaitEstimator.estimate(s, t.service(), position, now);
       }
       LocalizedText serviceName = s.def().service(t.service()).map(ServiceDef::name)
           .orElse(new LocalizedText(t.service(), null));
       return new TicketView(t.id(), t.number(), t.service(), serviceName, s.def().id(), code(t.state()),
-          time(s, t.issuedAt()), position, estimate, t.desk(), t.desk() == null ? null : deskName(s, t.desk()),
-          time(s, t.calledAt()), t.language());
+          time(s, t.issuedAt()), position, estimate.map(WaitEstimator.Estimate::seconds).orElse(null), t.desk(),
+          t.desk() == null ? null : deskName(s, t.desk()), time(s, t.calledAt()), t.language(),
+          estimate.map(BranchViews::range).orElse(null));
     });
   }
 
@@ -185,7 +187,13 @@ public final class BranchViews {
     return t == null ? null : t.atZone(s.def().zone()).toOffsetDateTime();
   }
 
-  private static Long boxed(OptionalLong v) {
-    return v.isPresent() ? v.getAsLong() : null;
+  /**
+   * The likely range of a wait, [from, to] in whole minutes (as seconds), where it helps: for waits
+   * of 5 minutes or more whose range spans 2 minutes or more; else null.
+   */
+  static List<Long> range(WaitEstimator.Estimate e) {
+    long from = e.low() / 60 * 60;
+    long to = (e.high() + 59) / 60 * 60;
+    return e.seconds() >= 300 && to - from >= 120 ? List.of(from, to) : null;
   }
 }

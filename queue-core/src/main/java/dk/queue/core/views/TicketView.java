@@ -6,9 +6,10 @@ import java.time.OffsetDateTime;
 
 /**
  * A ticket as its holder sees it ({@code GET /api/tickets/{ticket}} and its event stream);
- * {@code position} is 1 for the next in line; {@code language} is the one the citizen took it in.
+ * {@code position} is 1 for the next in line; {@code language} is the one the citizen took it in;
+ * {@code estimatedWaitRangeSeconds} the likely range [from, to] of a longer wait, or null.
  */
 public record TicketView(String id, String number, String service, LocalizedText serviceName, String branch,
                          String state, OffsetDateTime issuedAt, Integer position, Long estimatedWaitSeconds,
-                         String desk, String deskName, OffsetDateTime calledAt, String language)
-    implements Serializable {}
+                         String desk, String deskName, OffsetDateTime calledAt, String language,
+                         java.util.List<Long> estimatedWaitRangeSeconds) implements Serializable {}

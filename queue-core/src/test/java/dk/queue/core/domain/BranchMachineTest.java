@@ -67,7 +67,9 @@ class BranchMachineTest {
       f.issue("pas");
       f.issue("lib");
       String third = f.issue("pas");
-      assertThat(f.events()).containsExactly(new Event.TicketIssued(third, "pas", "P002", Channel.KIOSK, "da"));
+      // Told at issue: the idle desk takes the first pas (pas before lib there), then the third
+      // waits one pas service, 300 s as configured.
+      assertThat(f.events()).containsExactly(new Event.TicketIssued(third, "pas", "P002", Channel.KIOSK, "da", 300L));
       assertThat(f.lastEvents.get(0).seq()).isEqualTo(f.state.seq());
       assertThat(f.ticket(third).state()).isEqualTo(TicketState.WAITING);
       assertThat(f.state.queue("pas")).hasSize(2).endsWith(third);

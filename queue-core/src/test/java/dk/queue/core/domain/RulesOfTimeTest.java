@@ -1,6 +1,7 @@
 package dk.queue.core.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dk.queue.core.views.BranchView;
 import dk.queue.core.views.BranchViews;
@@ -54,20 +55,36 @@ class RulesOfTimeTest {
   @Test
   void waitEstimateCountsDesksIdleDesksAndMeasuredServiceTime() {
     BranchFixture f = new BranchFixture();
-    assertThat(WaitEstimator.seconds(f.state, "pas", 1)).isEqualTo(OptionalLong.empty());
+    assertThat(WaitEstimator.seconds(f.state, "pas", 1, f.now)).isEqualTo(OptionalLong.empty());
     f.open("d1", "anna", "pas");
-    assertThat(WaitEstimator.seconds(f.state, "pas", 1)).hasValue(0);
-    assertThat(WaitEstimator.seconds(f.state, "pas", 2)).hasValue(300);
+    assertThat(WaitEstimator.seconds(f.state, "pas", 1, f.now)).hasValue(0);
+    assertThat(WaitEstimator.seconds(f.state, "pas", 2, f.now)).hasValue(300);
     f.open("d2", "bo", "pas");
-    assertThat(WaitEstimator.seconds(f.state, "pas", 3)).hasValue(300);
+    // Desks free up one at a time: with two busy desks of 300 s, one every 150 s.
+    assertThat(WaitEstimator.seconds(f.state, "pas", 3, f.now)).hasValue(150);
+    assertThat(WaitEstimator.seconds(f.state, "pas", 4, f.now)).hasValue(300);
     f.issue("pas");
     f.callNext("d1", "anna");
     f.given(new Command.StartService(f.now, "d1", "anna"));
     f.minutesLater(2);
     f.given(new Command.FinishService(f.now, "d1", "anna", null));
-    assertThat(WaitEstimator.meanServiceSeconds(f.state, "pas")).isEqualTo(120);
-    assertThat(WaitEstimator.seconds(f.state, "pas", 4)).hasValue(120);
-    assertThat(WaitEstimator.seconds(f.state, "pas", 5)).hasValue(240);
+    // One short service is within the noise of the configured 300 s: the mean stays.
+    assertThat(WaitEstimator.meanServiceSeconds(f.state, "pas", f.now)).isEqualTo(300.0);
+    for (int i = 0; i < 29; i++) {
+      f.issue("pas");
+      f.callNext("d1", "anna");
+      f.given(new Command.StartService(f.now, "d1", "anna"));
+      f.minutesLater(2);
+      f.given(new Command.FinishService(f.now, "d1", "anna", null));
+    }
+    // Thirty of 120 s are clearly shorter: the mean moves most of the way (a shrinkage, see WaitEstimator).
+    double n = WaitEstimator.PRIOR_WEIGHT + 30;
+    double d = (WaitEstimator.PRIOR_WEIGHT * 300 + 30 * 120) / n - 300;
+    double mean = 300 + (1 - WaitEstimator.SHRINK * 300 * 300 / n / (d * d)) * d;
+    assertThat(mean).isLessThan(250);
+    assertThat(WaitEstimator.meanServiceSeconds(f.state, "pas", f.now)).isCloseTo(mean, within(1e-9));
+    assertThat(WaitEstimator.seconds(f.state, "pas", 4, f.now)).hasValue(Math.round(mean));
+    assertThat(WaitEstimator.seconds(f.state, "pas", 5, f.now)).hasValue(Math.round(1.5 * mean));
   }
 
   @Test

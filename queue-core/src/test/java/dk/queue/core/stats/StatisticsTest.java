@@ -42,15 +42,17 @@ class StatisticsTest {
    * pas (target 10 min): t1 waits 5 min and is served in 10; t2 waits 15 and does not show; t4 is
    * cancelled; t3 comes from lib and waits 20 more, served in 2; t6 is left over and expires.
    * lib (target 5 min): t3 waits 20 and is transferred to pas; t5 waits 2 and is served in 10.
+   * Told at issue: t1 200 s (waits 300), t2 500 s (waits 900: late), t3 60 s (waits 1200 in lib:
+   * late; nothing told for its wait in pas), t5 0 s (waits 120).
    */
   BranchStatistics knownDay() {
     at(0, 1, new Event.DayStarted(DAY));
-    at(9, 0, new Event.TicketIssued("t1", "pas", "P001", Channel.KIOSK, "da"));
+    at(9, 0, new Event.TicketIssued("t1", "pas", "P001", Channel.KIOSK, "da", 200L));
     at(9, 5, new Event.TicketCalled("t1", "d1", "P001", "pas"));
     at(9, 6, new Event.ServiceStarted("t1", "d1"));
-    at(9, 10, new Event.TicketIssued("t2", "pas", "P002", Channel.KIOSK, "da"));
+    at(9, 10, new Event.TicketIssued("t2", "pas", "P002", Channel.KIOSK, "da", 500L));
     at(9, 16, new Event.TicketDone("t1", "d1", "served"));
-    at(9, 20, new Event.TicketIssued("t3", "lib", "L001", Channel.MOBILE, "en"));
+    at(9, 20, new Event.TicketIssued("t3", "lib", "L001", Channel.MOBILE, "en", 60L));
     at(9, 25, new Event.TicketCalled("t2", "d1", "P002", "pas"));
     at(9, 26, new Event.TicketNoShow("t2", "d1"));
     at(9, 30, new Event.TicketIssued("t4", "pas", "P003", Channel.KIOSK, "da"));
@@ -62,7 +64,7 @@ class StatisticsTest {
     at(10, 5, new Event.TicketRecalled("t3", "d1", "L001", "pas"));
     at(10, 6, new Event.ServiceStarted("t3", "d1"));
     at(10, 8, new Event.TicketDone("t3", "d1", "served"));
-    at(10, 10, new Event.TicketIssued("t5", "lib", "L002", Channel.KIOSK, "da"));
+    at(10, 10, new Event.TicketIssued("t5", "lib", "L002", Channel.KIOSK, "da", 0L));
     at(10, 12, new Event.TicketCalled("t5", "d2", "L002", "lib"));
     at(10, 13, new Event.ServiceStarted("t5", "d2"));
     at(10, 23, new Event.TicketDone("t5", "d2", "referred"));
@@ -86,11 +88,13 @@ class StatisticsTest {
   void totalsPerServiceCountEveryEndAndSummariseWaitsAndServiceTimes() {
     BranchStatistics s = knownDay();
     assertThat(total(s, "pas")).isEqualTo(new StatsRow("main", "pas", null, null, 4, 2, 1, 1, 1, 0,
-        new Figures(3, 800.0, 900.0, 1200L, 1200L), new Figures(2, 360.0, 360.0, 600L, 600L), 0.333));
+        new Figures(3, 800.0, 900.0, 1200L, 1200L), new Figures(2, 360.0, 360.0, 600L, 600L), 0.333,
+        2, 0.486, -0.417, 0.5));
     assertThat(total(s, "lib")).isEqualTo(new StatsRow("main", "lib", null, null, 2, 1, 0, 0, 0, 1,
-        new Figures(2, 660.0, 660.0, 1200L, 1200L), new Figures(1, 600.0, 600.0, 600L, 600L), 0.5));
+        new Figures(2, 660.0, 660.0, 1200L, 1200L), new Figures(1, 600.0, 600.0, 600L, 600L), 0.5,
+        2, 1.228, -0.955, 0.5));
     assertThat(total(s, "wed")).isEqualTo(new StatsRow("main", "wed", null, null, 0, 0, 0, 0, 0, 0,
-        Figures.NONE, Figures.NONE, null));
+        Figures.NONE, Figures.NONE, null, 0, null, null, null));
     assertThat(s.totals()).extracting(StatsRow::service).containsExactly("pas", "lib", "wed");
   }
 
@@ -98,9 +102,11 @@ class StatisticsTest {
   void eachCountFallsInTheLocalHourOfItsEvent() {
     BranchStatistics s = knownDay();
     assertThat(hour(s, "pas", DAY, 9)).isEqualTo(new StatsRow("main", "pas", DAY, 9, 3, 1, 1, 1, 0, 0,
-        new Figures(2, 600.0, 600.0, 900L, 900L), new Figures(1, 600.0, 600.0, 600L, 600L), 0.5));
+        new Figures(2, 600.0, 600.0, 900L, 900L), new Figures(1, 600.0, 600.0, 600L, 600L), 0.5,
+        2, 0.486, -0.417, 0.5));
     assertThat(hour(s, "pas", DAY, 10)).isEqualTo(new StatsRow("main", "pas", DAY, 10, 1, 1, 0, 0, 1, 0,
-        new Figures(1, 1200.0, 1200.0, 1200L, 1200L), new Figures(1, 120.0, 120.0, 120L, 120L), 0.0));
+        new Figures(1, 1200.0, 1200.0, 1200L, 1200L), new Figures(1, 120.0, 120.0, 120L, 120L), 0.0,
+        0, null, null, null));
     assertThat(hour(s, "lib", DAY, 9).transferred()).isEqualTo(1);
     // The expiry of t6 comes after midnight but counts for the day and hour t6 was taken; the next
     // day's own tickets are not in the range.
@@ -128,11 +134,12 @@ class StatisticsTest {
     String csv = StatisticsCsv.render(List.of(knownDay()));
     List<String> lines = csv.lines().toList();
     assertThat(lines.get(0)).isEqualTo(StatisticsCsv.HEADER);
-    assertThat(lines).hasSize(1 + 4 + 3);
+    assertThat(lines).hasSize(1 + 4 + 2 + 3);
     assertThat(lines).contains(
-        "main,pas,2026-11-25,09,3,1,1,1,0,0,2,600,600,900,900,1,600,600,600,600,0.5",
-        "main,pas,,total,4,2,1,1,1,0,3,800,900,1200,1200,2,360,360,600,600,0.333",
-        "main,wed,,total,0,0,0,0,0,0,0,,,,,0,,,,,");
+        "main,pas,2026-11-25,09,3,1,1,1,0,0,2,600,600,900,900,1,600,600,600,600,0.5,2,0.486,-0.417,0.5",
+        "main,pas,2026-11-25,day,4,2,1,1,1,0,3,800,900,1200,1200,2,360,360,600,600,0.333,2,0.486,-0.417,0.5",
+        "main,pas,,total,4,2,1,1,1,0,3,800,900,1200,1200,2,360,360,600,600,0.333,2,0.486,-0.417,0.5",
+        "main,wed,,total,0,0,0,0,0,0,0,,,,,0,,,,,,0,,,");
     assertThat(csv).contains("\r\n");
   }
 }

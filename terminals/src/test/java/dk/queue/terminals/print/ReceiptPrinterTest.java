@@ -29,7 +29,7 @@ class ReceiptPrinterTest {
   static TicketView ticket(String number, String service, long waitSeconds) {
     return new TicketView("hovedbiblioteket-abcdefghjkmnpqrs", number, "koerekort",
         new LocalizedText(service, "Driving licence"), "hovedbiblioteket", "waiting",
-        OffsetDateTime.parse("2026-11-25T09:42:10Z"), 3, waitSeconds, null, null, null, "da");
+        OffsetDateTime.parse("2026-11-25T09:42:10Z"), 3, waitSeconds, null, null, null, "da", null);
   }
 
   @Test

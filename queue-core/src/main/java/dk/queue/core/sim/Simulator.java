@@ -1,0 +1,290 @@
+package dk.queue.core.sim;
+
+import dk.queue.core.domain.BranchDef;
+import dk.queue.core.domain.BranchMachine;
+import dk.queue.core.domain.BranchState;
+import dk.queue.core.domain.Channel;
+import dk.queue.core.domain.Command;
+import dk.queue.core.domain.Decision;
+import dk.queue.core.domain.Desk;
+import dk.queue.core.domain.Event;
+import dk.queue.core.domain.Recorded;
+import dk.queue.core.domain.WaitEstimator;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Runs a branch's real state machine ({@link BranchMachine#decide}) on a virtual clock: citizens
+ * take tickets at the given times, desks open and close by the staffing plan, call as soon as they
+ * are free and someone waits, start at once and finish after the arrival's service time. Each
+ * ticket's estimate at issue is what {@link WaitEstimator} tells the citizen; the textbook
+ * predictors QL, HOL and LES are computed on the same path.
+ */
+public final class Simulator {
+  private final BranchDef def;
+  private final Instant start;
+  private final List<Shift> staffing;
+  private final List<Arrival> arrivals;
+  private final PriorityQueue<Step> steps = new PriorityQueue<>();
+  private final Map<String, DeskRun> desks = new LinkedHashMap<>();
+  private final Map<String, Double> trueMean = new HashMap<>();
+  private final Map<String, Double> lastCalledWait = new HashMap<>();
+  private final Outcome[] outcomes;
+  private BranchState state;
+  private long sequence;
+
+  private Simulator(BranchDef def, Instant start, List<Shift> staffing, List<Arrival> arrivals) {
+    this.def = def;
+    this.start = start;
+    this.staffing = staffing;
+    this.arrivals = arrivals;
+    this.outcomes = new Outcome[arrivals.size()];
+  }
+
+  /**
+   * Simulates the arrivals under the staffing plan from {@code start}.
+   *
+   * @throws IllegalArgumentException when the plan or the arrivals name a desk or service the
+   *                                  branch does not have
+   */
+  public static List<Outcome> run(BranchDef def, Instant start, List<Shift> staffing, List<Arrival> arrivals) {
+    check(def, staffing, arrivals);
+    return new Simulator(def, start, staffing, arrivals).simulate();
+  }
+
+  private static void check(BranchDef def, List<Shift> staffing, List<Arrival> arrivals) {
+    for (Shift s : staffing) {
+      if (def.desk(s.desk()).isEmpty()) {
+        throw new IllegalArgumentException("staffing: branch " + def.id() + " has no desk '" + s.desk() + "'");
+      }
+      s.services().forEach(service -> checkService(def, service, "staffing"));
+      if (s.services().isEmpty() || new HashSet<>(s.services()).size() != s.services().size()) {
+        throw new IllegalArgumentException("staffing: desk " + s.desk() + " must list at least one service, each once");
+      }
+      if (!(s.close() > s.open())) {
+        throw new IllegalArgumentException("staffing: desk " + s.desk() + " must close after it opens");
+      }
+    }
+    arrivals.stream().map(Arrival::service).distinct().forEach(service -> checkService(def, service, "arrivals"));
+  }
+
+  private static void checkService(BranchDef def, String service, String file) {
+    if (def.service(service).isEmpty()) {
+      throw new IllegalArgumentException(file + ": branch " + def.id() + " has no service '" + service + "'");
+    }
+  }
+
+  private List<Outcome> simulate() {
+    state = BranchState.initial(def, start.atZone(def.zone()).toLocalDate());
+    Map<String, double[]> sums = new HashMap<>();
+    for (int i = 0; i < arrivals.size(); i++) {
+      Arrival a = arrivals.get(i);
+      double[] sum = sums.computeIfAbsent(a.service(), k -> new double[2]);
+      sum[0] += a.serviceSeconds();
+      sum[1]++;
+      schedule(a.at(), Kind.ARRIVE, i, null);
+    }
+    sums.forEach((service, sum) -> trueMean.put(service, sum[0] / sum[1]));
+    for (Shift s : staffing) {
+      desks.computeIfAbsent(s.desk(), DeskRun::new);
+      schedule(s.open(), Kind.OPEN, 0, s);
+      schedule(s.close(), Kind.CLOSE, 0, s);
+    }
+    while (!steps.isEmpty()) {
+      Step step = steps.poll();
+      switch (step.kind) {
+        case ARRIVE -> arrive(step.at, step.index);
+        case OPEN -> open(step.at, step.shift);
+        case CLOSE -> close(step.at, step.shift);
+        case FINISH -> finish(step.at, step.shift.desk());
+      }
+    }
+    return Arrays.asList(outcomes);
+  }
+
+  private void arrive(double t, int index) {
+    Arrival a = arrivals.get(index);
+    Instant at = instant(t);
+    rollOver(t);
+    String service = a.service();
+    int position = state.queue(service).size() + 1;
+    int idle = 0;
+    int serving = 0;
+    for (Desk d : state.desks().values()) {
+      if (d.staffedAndOpen() && d.services().contains(service)) {
+        serving++;
+        idle += d.current() == null ? 1 : 0;
+      }
+    }
+    double ours = WaitEstimator.estimate(state, service, position, at).map(e -> (double) e.seconds()).orElse(Double.NaN);
+    double ql = serving == 0 ? Double.NaN : Math.max(0, position - idle) * trueMean.get(service) / serving;
+    double les = position <= idle ? 0 : lastCalledWait.getOrDefault(service, 0.0);
+    double hol = position <= idle ? 0 : state.queue(service).isEmpty() ? les
+        : seconds(state.tickets().get(state.queue(service).get(0)).queuedAt(), at);
+    String id = "sim-" + (index + 1);
+    boolean issued = decide(new Command.IssueTicket(at, id, service, Channel.KIOSK, "da")) != null;
+    outcomes[index] = new Outcome(index + 1, service, issued, t, issued ? ours : Double.NaN, Double.NaN, null,
+        ql, hol, les);
+    if (issued) {
+      for (DeskRun d : desks.values()) {
+        if (state.queue(service).isEmpty()) {
+          break;
+        }
+        if (d.idleAndOpen() && d.shift.services().contains(service)) {
+          callNext(t, d);
+        }
+      }
+    }
+  }
+
+  private void open(double t, Shift shift) {
+    rollOver(t);
+    DeskRun d = desks.get(shift.desk());
+    d.shift = shift;
+    d.closing = false;
+    if (d.open) {
+      return;
+    }
+    decide(new Command.OpenDesk(instant(t), shift.desk(), d.staff, new HashSet<>(shift.services()), shift.services()));
+    d.open = true;
+    callNext(t, d);
+  }
+
+  private void close(double t, Shift shift) {
+    rollOver(t);
+    DeskRun d = desks.get(shift.desk());
+    if (d.shift != shift || !d.open) {
+      return;
+    }
+    if (d.current != null) {
+      d.closing = true;
+      return;
+    }
+    decide(new Command.CloseDesk(instant(t), shift.desk(), d.staff));
+    d.open = false;
+  }
+
+  private void finish(double t, String deskId) {
+    rollOver(t);
+    DeskRun d = desks.get(deskId);
+    if (d.current == null) {
+      return;
+    }
+    decide(new Command.FinishService(instant(t), deskId, d.staff, null));
+    d.current = null;
+    if (d.closing) {
+      d.closing = false;
+      d.open = false;
+      decide(new Command.CloseDesk(instant(t), deskId, d.staff));
+    } else {
+      callNext(t, d);
+    }
+  }
+
+  private void callNext(double t, DeskRun d) {
+    boolean anyone = d.shift.services().stream().anyMatch(s -> !state.queue(s).isEmpty());
+    if (!anyone) {
+      return;
+    }
+    List<Recorded> events = decide(new Command.CallNext(instant(t), d.id, d.staff));
+    for (Recorded r : events) {
+      if (r.event() instanceof Event.TicketCalled c) {
+        int index = Integer.parseInt(c.ticket().substring(4)) - 1;
+        Outcome o = outcomes[index];
+        outcomes[index] = new Outcome(o.ticket(), o.service(), true, o.at(), o.estimate(), t, d.id, o.ql(), o.hol(),
+            o.les());
+        lastCalledWait.put(c.service(), t - o.at());
+        d.current = c.ticket();
+        decide(new Command.StartService(instant(t), d.id, d.staff));
+        schedule(t + arrivals.get(index).serviceSeconds(), Kind.FINISH, index, d.shift);
+      }
+    }
+  }
+
+  /**
+   * At local midnight the branch starts a new day: left-over tickets expire and desks close. Desks
+   * the plan has open then open again at once.
+   */
+  private void rollOver(double t) {
+    Instant at = instant(t);
+    if (!at.atZone(def.zone()).toLocalDate().isAfter(state.day())) {
+      return;
+    }
+    decide(new Command.Tick(at));
+    for (DeskRun d : desks.values()) {
+      if (d.current != null) {
+        // Its ticket expired with the day; the finish that was due finds nothing to finish.
+        d.current = null;
+        steps.removeIf(s -> s.kind == Kind.FINISH && s.shift.desk().equals(d.id));
+      }
+      if (d.open && d.closing) {
+        d.open = false;
+        d.closing = false;
+      }
+      if (d.open) {
+        d.open = false;
+        open(t, d.shift);
+      }
+    }
+  }
+
+  /** Applies a command; its events, or null when it was refused. */
+  private List<Recorded> decide(Command command) {
+    Decision decision = BranchMachine.decide(state, command);
+    if (decision instanceof Decision.Accepted a) {
+      state = a.state().acknowledged(a.state().seq());
+      return a.events();
+    }
+    return null;
+  }
+
+  private Instant instant(double t) {
+    return start.plusNanos(Math.round(t * 1e9));
+  }
+
+  private double seconds(Instant from, Instant to) {
+    return (to.toEpochMilli() - from.toEpochMilli()) / 1000.0;
+  }
+
+  private void schedule(double at, Kind kind, int index, Shift shift) {
+    steps.add(new Step(at, sequence++, kind, index, shift));
+  }
+
+  private enum Kind { FINISH, CLOSE, OPEN, ARRIVE }
+
+  /** Something due at a time; at the same time finishes come first, then closings, openings and arrivals. */
+  private record Step(double at, long seq, Kind kind, int index, Shift shift) implements Comparable<Step> {
+    public int compareTo(Step o) {
+      int c = Double.compare(at, o.at);
+      if (c == 0) {
+        c = kind.compareTo(o.kind);
+      }
+      return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+  }
+
+  /** A desk as the simulation runs it. */
+  private static final class DeskRun {
+    final String id;
+    final String staff;
+    Shift shift;
+    boolean open;
+    boolean closing;
+    String current;
+
+    DeskRun(String id) {
+      this.id = id;
+      this.staff = "sim-" + id;
+    }
+
+    boolean idleAndOpen() {
+      return open && current == null;
+    }
+  }
+}

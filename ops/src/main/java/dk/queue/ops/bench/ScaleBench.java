@@ -294,7 +294,7 @@ final class ScaleBench {
         """);
     for (int b = 1; b <= IDLE_BRANCHES; b++) {
       y.append("  - {id: idle-").append(b).append(", name: Filial ").append(b)
-          .append(", services: [a, {id: b, hours: {mon-fri: \"09:00-17:00\"}}], desks: [{id: d1, name: Skranke 1}, {id: d2, name: Skranke 2}]}\n");
+          .append(", services: [{id: a, hours: always}, {id: b, hours: {mon-fri: \"09:00-17:00\"}}], desks: [{id: d1, name: Skranke 1}, {id: d2, name: Skranke 2}]}\n");
     }
     Files.writeString(config, y.toString());
     int port = basePort + 60;

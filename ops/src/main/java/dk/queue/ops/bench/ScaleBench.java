@@ -266,7 +266,7 @@ final class ScaleBench {
     StringBuilder y = new StringBuilder("services:\n");
     for (char s = 'a'; s <= 'e'; s++) {
       y.append("  - {id: ").append(s).append(", name: {da: T").append(s).append(", en: S").append(s)
-          .append("}, letter: ").append(Character.toUpperCase(s)).append(", group: g}\n");
+          .append("}, letter: ").append(Character.toUpperCase(s)).append(", group: digital}\n");
     }
     y.append("branches:\n  - {id: solo, name: Solo, hours: always, services: [a, b, c, d, e], desks: [");
     for (int d = 1; d <= 5; d++) {

@@ -96,32 +96,42 @@ public final class Bench {
           notes.add(text);
         }
       }, work, base + 200);
-      double[] callPayload;
-      try (Nodes ours = new Nodes(3, base, i -> java(List.of("dk.queue.ops.Main", "--cluster", "--members", members(base), "--cluster-port", String.valueOf(base + 100 + i),
-          "--port", String.valueOf(base + i), "--config", config.toString(), "--data-dir", work.resolve("data-" + i).toString())),
-          "Queue node ready")) {
-        log("Starting three nodes");
-        ours.startAll();
-        Staff staff = new Staff(client, ours);
-        callPayload = phases.contains("screens") ? callToScreen(client, ours, staff) : new double[] {7000};
-        if (phases.contains("commands")) {
-          commandRates(client, ours, staff);
-        }
-        if (phases.contains("streams")) {
-          connectionsOnOneNode(client, ours, "/api/branches/bench-2/events", () -> issue(client, ours.url(0), "bench-2"), "ours");
-        }
-        if (phases.contains("queue")) {
-          scale.longQueue(ours);
-        }
-        if (phases.contains("failover")) {
-          failover(client, ours, staff);
-        }
+      if (phases.contains("idle")) {
+        scale.idle();
       }
       if (phases.contains("backlog")) {
         scale.backlog();
       }
-      if (phases.contains("idle")) {
-        scale.idle();
+      boolean cluster = phases.stream().anyMatch(List.of("screens", "commands", "streams", "queue", "failover")::contains);
+      boolean baseline = phases.stream().anyMatch(List.of("screens", "commands", "streams")::contains);
+      double[] callPayload = {7000};
+      if (cluster) {
+        try (Nodes ours = new Nodes(3, base, i -> java(List.of("dk.queue.ops.Main", "--cluster", "--members", members(base), "--cluster-port", String.valueOf(base + 100 + i),
+            "--port", String.valueOf(base + i), "--config", config.toString(), "--data-dir", work.resolve("data-" + i).toString())),
+            "Queue node ready")) {
+          log("Starting three nodes");
+          ours.startAll();
+          Staff staff = new Staff(client, ours);
+          if (phases.contains("screens")) {
+            callPayload = callToScreen(client, ours, staff);
+          }
+          if (phases.contains("commands")) {
+            commandRates(client, ours, staff);
+          }
+          if (phases.contains("streams")) {
+            connectionsOnOneNode(client, ours, "/api/branches/bench-2/events", () -> issue(client, ours.url(0), "bench-2"), "ours");
+          }
+          if (phases.contains("queue")) {
+            scale.longQueue(ours);
+          }
+          if (phases.contains("failover")) {
+            failover(client, ours, staff);
+          }
+        }
+      }
+      if (!baseline) {
+        print();
+        return;
       }
       try (Nodes raw = new Nodes(3, base + 10, i -> java(List.of(BaselineNode.class.getName(),
           String.valueOf(base + 10 + i), String.valueOf(base + 110 + i), String.valueOf(i), members(base + 10))),

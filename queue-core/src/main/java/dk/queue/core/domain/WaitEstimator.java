@@ -41,6 +41,11 @@ public final class WaitEstimator {
   static final double SHRINK = 4;
   static final Duration RATE_WINDOW = Duration.ofHours(2);
   static final int MAX_STEPS = 4000;
+  /**
+   * The most tickets of each queue the fast forward takes from the state; those behind them are
+   * served at the pace of their desks. Keeps an estimate's cost independent of the queue's length.
+   */
+  static final int QUEUE_KEPT = 100;
 
   private WaitEstimator() {}
 
@@ -72,8 +77,10 @@ public final class WaitEstimator {
     double configured = state.def().service(serviceId).map(ServiceDef::serviceSeconds).orElse(300);
     HandlingStats h = state.handling(serviceId);
     double inProgress = 0;
-    for (Ticket t : state.tickets().values()) {
-      if (t.state() == TicketState.SERVING && t.service().equals(serviceId) && t.startedAt() != null) {
+    // Only a desk's current ticket can be in service: look at the desks, not at every ticket.
+    for (Desk d : state.desks().values()) {
+      Ticket t = d.current() == null ? null : state.tickets().get(d.current());
+      if (t != null && t.state() == TicketState.SERVING && t.service().equals(serviceId) && t.startedAt() != null) {
         inProgress += Math.min(configured, Math.max(0, Duration.between(t.startedAt(), now).toMillis() / 1000.0));
       }
     }
@@ -84,14 +91,38 @@ public final class WaitEstimator {
     return d * d <= noise ? configured : configured + (1 - noise / (d * d)) * d;
   }
 
-  /** Tickets of a service issued per second over the recent window (today's tickets only). */
+  /**
+   * Tickets of a service issued per second over the recent window (today's tickets only). Bounded
+   * work whatever the queue's length: the waiting tickets are counted from the newest back, at most
+   * {@link #QUEUE_KEPT}; the others taken into account are those at the desks and the finished ones
+   * the state keeps.
+   */
   static double arrivalRate(BranchState state, String serviceId, Instant now) {
     Instant from = now.minus(RATE_WINDOW);
     Instant earliest = now;
     int count = 0;
-    for (Ticket t : state.tickets().values()) {
-      earliest = t.issuedAt().isBefore(earliest) ? t.issuedAt() : earliest;
-      count += t.service().equals(serviceId) && t.issuedAt().isAfter(from) ? 1 : 0;
+    for (ServiceDef d : state.def().services()) {
+      List<String> queue = state.queue(d.id());
+      if (queue.isEmpty()) {
+        continue;
+      }
+      Instant head = state.tickets().get(queue.get(0)).issuedAt();
+      earliest = head.isBefore(earliest) ? head : earliest;
+      if (d.id().equals(serviceId)) {
+        for (int i = queue.size() - 1; i >= Math.max(0, queue.size() - QUEUE_KEPT); i--) {
+          if (!state.tickets().get(queue.get(i)).issuedAt().isAfter(from)) {
+            break;
+          }
+          count++;
+        }
+      }
+    }
+    for (Desk d : state.desks().values()) {
+      Ticket t = d.current() == null ? null : state.tickets().get(d.current());
+      if (t != null) {
+        earliest = t.issuedAt().isBefore(earliest) ? t.issuedAt() : earliest;
+        count += t.service().equals(serviceId) && t.issuedAt().isAfter(from) ? 1 : 0;
+      }
     }
     for (Ticket t : state.finished()) {
       earliest = t.issuedAt().isBefore(earliest) ? t.issuedAt() : earliest;
@@ -131,6 +162,8 @@ public final class WaitEstimator {
     final int[] busy;
     final double[] credit;
     final int targetIndex;
+    /** Tickets ahead of the one estimated that the fast forward leaves out ({@link #QUEUE_KEPT}). */
+    final int beyond;
 
     FastForward(BranchState state, String serviceId, int position, Instant now) {
       services = state.def().services().stream().map(ServiceDef::id).toList();
@@ -147,11 +180,12 @@ public final class WaitEstimator {
         mean[i] = Math.max(1, meanServiceSeconds(state, s, now));
         queues[i] = new Queue();
         List<String> waiting = state.queue(s);
-        int keep = i == own ? Math.min(position - 1, waiting.size()) : waiting.size();
+        int ahead = i == own ? Math.min(position - 1, QUEUE_KEPT) : Math.min(waiting.size(), QUEUE_KEPT);
+        int keep = Math.min(ahead, waiting.size());
         for (int k = 0; k < keep; k++) {
           queues[i].add(-seconds(state.tickets().get(waiting.get(k)).queuedAt(), now));
         }
-        for (int k = keep; i == own && k < position - 1; k++) {
+        for (int k = keep; k < ahead; k++) {
           queues[i].add(0);
         }
         rate[i] = i == own ? 0 : arrivalRate(state, s, now);
@@ -159,6 +193,7 @@ public final class WaitEstimator {
       }
       Instant ownQueued = position <= state.queue(serviceId).size()
           ? state.tickets().get(state.queue(serviceId).get(position - 1)).queuedAt() : now;
+      beyond = Math.max(0, position - 1 - QUEUE_KEPT);
       targetIndex = queues[own].size;
       queues[own].add(-seconds(ownQueued, now));
       List<Desk> open = new ArrayList<>();
@@ -191,7 +226,7 @@ public final class WaitEstimator {
       double variance = 0;
       for (int d = 0; d < busy.length; d++) {
         if (busy[d] < 0 && call(d, t)) {
-          return estimate(0, 0);
+          return done(0, 0);
         }
       }
       for (int step = 0; step < MAX_STEPS; step++) {
@@ -236,7 +271,7 @@ public final class WaitEstimator {
         }
         busy[freed] = -1;
         if (call(freed, t)) {
-          return estimate(t, variance);
+          return done(t, variance);
         }
       }
       // Not reached within the bound (or nobody will call it): what is left at the pace of its desks.
@@ -245,7 +280,20 @@ public final class WaitEstimator {
         desks += serves(ds, own) ? 1 : 0;
       }
       double left = queues[own].size - queues[own].head;
-      return estimate(t + left * mean[own] / Math.max(1, desks), variance);
+      return done(t + left * mean[own] / Math.max(1, desks), variance);
+    }
+
+    /** The estimate, with the tickets left out of the fast forward served at the pace of the service's desks. */
+    Estimate done(double wait, double variance) {
+      if (beyond == 0) {
+        return estimate(wait, variance);
+      }
+      double desks = 0;
+      for (int[] ds : deskServices) {
+        desks += serves(ds, own) ? 1 : 0;
+      }
+      double pace = mean[own] / Math.max(1, desks);
+      return estimate(wait + beyond * pace, variance + beyond * pace * pace);
     }
 
     /** The desk calls as {@link CallPolicy} does; true when it calls the ticket estimated. */

@@ -85,7 +85,13 @@ public final class Engine implements Feeds {
     this.drainer = new OutboxDrainer(storeWorkers, branches, store, this::drained);
     this.local = LocalStates.of(hazelcast);
     this.timers = new Timers(vertx, context, hazelcast, this::config, clock, this::tick, this::ownerChanged);
-    local.onWritten(timers::written);
+    local.onWritten(state -> {
+      timers.written(state);
+      String branch = state.def().id();
+      if (ownerDrains() && !state.outbox().isEmpty() && timers.owned().contains(branch)) {
+        context.runOnContext(v -> drainOwned(branch));
+      }
+    });
   }
 
   /** The configuration now: read it on each use, it changes on a reload. */
@@ -311,7 +317,7 @@ public final class Engine implements Feeds {
           publish(branch, outcome);
           BranchDef def = config.branch(branch).orElseThrow();
           listeners.forEach(l -> l.accept(def, outcome));
-          if (!store.shared() && hazelcast.getCluster().getMembers().size() > 1) {
+          if (ownerDrains()) {
             // Each member keeps its own files: the owner drains the outbox on its own schedule, and
             // a backup holds the events until then.
             return Future.succeededFuture(outcome);
@@ -455,6 +461,29 @@ public final class Engine implements Feeds {
         }
       }
     });
+  }
+
+  /**
+   * In a cluster on embedded stores each member writes its own files: the owner drains its
+   * branches' outboxes as its commands write them. Otherwise the node that ran a command drains.
+   */
+  private boolean ownerDrains() {
+    return !store.shared() && hazelcast.getCluster().getMembers().size() > 1;
+  }
+
+  /** Drains what the newest state of an owned branch added to its outbox since the last drain. */
+  private void drainOwned(String branch) {
+    BranchState s = local.get(branch);
+    if (s == null || backlog.contains(branch)) {
+      return;
+    }
+    List<Recorded> outbox = s.outbox();
+    long submitted = drainer.submitted(branch);
+    int first = outbox.size();
+    while (first > 0 && outbox.get(first - 1).seq() > submitted) {
+      first--;
+    }
+    drainer.drainNew(branch, outbox.subList(first, outbox.size()));
   }
 
   /** What a drain left: a branch out of step is drained from the start of its outbox until it is empty. */

@@ -108,6 +108,9 @@ final class OutboxDrainer {
    * write failed) the outbox must be drained from its start: the listener hears so.
    */
   void drainNew(String branch, List<Recorded> events) {
+    if (events.isEmpty()) {
+      return;
+    }
     boolean follows;
     synchronized (this) {
       Long last = submitted.get(branch);
@@ -119,6 +122,11 @@ final class OutboxDrainer {
     if (!follows) {
       drained.accept(branch, AckProcessor.GAP);
     }
+  }
+
+  /** The last seq of the branch handed to the store, or 0 when none is known. */
+  synchronized long submitted(String branch) {
+    return submitted.getOrDefault(branch, 0L);
   }
 
   /**

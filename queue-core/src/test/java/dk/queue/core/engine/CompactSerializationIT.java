@@ -80,6 +80,12 @@ class CompactSerializationIT {
     assertThat(ticket.issuedAt()).isEqualTo(now);
     assertThat(read.desks().get(desk).services()).containsExactly(service);
     assertThat(read.outbox()).extracting(Recorded::seq).containsExactly(1L, 2L, 3L, 4L);
+    // every component came through: the state read equals the day replayed here from its events
+    BranchState replayed = initial;
+    for (Recorded r : read.outbox()) {
+      replayed = replayed.apply(r);
+    }
+    assertThat(read.withOutbox(List.of())).isEqualTo(replayed);
 
     List<Recorded> head = branches.executeOnKey(key, new OutboxHead(2));
     assertThat(head).extracting(Recorded::seq).containsExactly(1L, 2L);

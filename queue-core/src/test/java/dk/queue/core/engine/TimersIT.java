@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class TimersIT {
   static final ZoneId CPH = ZoneId.of("Europe/Copenhagen");
   /** How long before local midnight the node's clock starts: enough to start and issue a ticket. */
-  static final Duration BEFORE_MIDNIGHT = Duration.ofSeconds(40);
+  static final Duration BEFORE_MIDNIGHT = Duration.ofSeconds(90);
 
   @Test
   void theDayEndsAtLocalMidnightWithoutACommand() throws Exception {

@@ -88,7 +88,7 @@ class BranchViewsTest {
     int staff = JsonMapping.encode(BranchViews.staff(crowded, now, "d1")).getBytes(StandardCharsets.UTF_8).length;
     System.out.printf("public view: %d bytes with 5 waiting, %d bytes with 5,000 waiting; staff view %d bytes%n",
         few, many, staff);
-    assertThat(many).isLessThanOrEqualTo(2048).isBetween(few - 16, few + 16);
+    assertThat(many).isLessThanOrEqualTo(2560).isBetween(few - 32, few + 32);
     assertThat(staff).isLessThan(8 * 1024);
   }
 

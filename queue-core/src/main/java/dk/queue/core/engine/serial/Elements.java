@@ -33,30 +33,12 @@ abstract class Elements {
       return new Strings(parser(c));
     }
     if (c == Integer.class) {
-      return new Elements() {
-        @Override
-        void write(CompactWriter w, String name, Collection<?> items) {
-          w.writeArrayOfNullableInt32(name, items == null ? null : items.toArray(new Integer[0]));
-        }
-
-        @Override
-        List<Object> read(CompactReader r, String name) {
-          return Codec.list(r.readArrayOfNullableInt32(name));
-        }
-      };
+      return new Numbers<>((w, n, items) -> w.writeArrayOfNullableInt32(n, items == null ? null : items.toArray(new Integer[0])),
+          (r, n) -> r.readArrayOfNullableInt32(n));
     }
     if (c == Long.class) {
-      return new Elements() {
-        @Override
-        void write(CompactWriter w, String name, Collection<?> items) {
-          w.writeArrayOfNullableInt64(name, items == null ? null : items.toArray(new Long[0]));
-        }
-
-        @Override
-        List<Object> read(CompactReader r, String name) {
-          return Codec.list(r.readArrayOfNullableInt64(name));
-        }
-      };
+      return new Numbers<>((w, n, items) -> w.writeArrayOfNullableInt64(n, items == null ? null : items.toArray(new Long[0])),
+          (r, n) -> r.readArrayOfNullableInt64(n));
     }
     if (c.isRecord() || c.isInterface()) {
       return new Compacts(c, Function.identity(), Function.identity());
@@ -74,6 +56,31 @@ abstract class Elements {
       return ZoneId::of;
     }
     return s -> Enum.valueOf((Class) c, s);
+  }
+
+  /** Boxed numbers, as an array of nullable numbers. */
+  private static final class Numbers<N> extends Elements {
+    interface Writer {
+      void write(CompactWriter w, String name, Collection<?> items);
+    }
+
+    private final Writer writer;
+    private final Codec.Reader<N[]> reader;
+
+    Numbers(Writer writer, Codec.Reader<N[]> reader) {
+      this.writer = writer;
+      this.reader = reader;
+    }
+
+    @Override
+    void write(CompactWriter w, String name, Collection<?> items) {
+      writer.write(w, name, items);
+    }
+
+    @Override
+    List<Object> read(CompactReader r, String name) {
+      return Codec.list(reader.read(r, name));
+    }
   }
 
   /** Strings, or values written as their text (enums, zones). */

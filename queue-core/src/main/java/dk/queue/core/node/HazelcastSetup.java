@@ -88,6 +88,8 @@ public final class HazelcastSetup {
    */
   public static void serialization(Config config) {
     ClusterTypes.register(config.getSerializationConfig().getCompactSerializationConfig());
+    dk.queue.core.engine.serial.CompactTypes.register(config.getSerializationConfig().getCompactSerializationConfig(),
+        dk.queue.core.http.ClusterValues.types());
     JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig();
     filter.getBlacklist().addPrefixes(OUR_PACKAGES);
     config.getSerializationConfig().setJavaSerializationFilterConfig(filter);

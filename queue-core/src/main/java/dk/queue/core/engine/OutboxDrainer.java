@@ -25,7 +25,8 @@ final class OutboxDrainer {
   private final WorkerExecutor workers;
   private final IMap<String, BranchState> branches;
   private final EventStore store;
-  private final Map<String, List<Recorded>> pending = new HashMap<>();
+  /** Per branch, the events handed over while a drain was under way, by seq (each once, in order). */
+  private final Map<String, java.util.TreeMap<Long, Recorded>> pending = new HashMap<>();
   /** Per branch, the last seq handed to the store (written, being written or waiting to be). */
   private final Map<String, Long> submitted = new HashMap<>();
   private final Map<String, Boolean> busy = new HashMap<>();
@@ -137,9 +138,10 @@ final class OutboxDrainer {
     if (events.isEmpty()) {
       return;
     }
-    submitted.put(branch, events.get(events.size() - 1).seq());
+    submitted.merge(branch, events.get(events.size() - 1).seq(), Math::max);
     if (busy.getOrDefault(branch, false)) {
-      pending.computeIfAbsent(branch, b -> new java.util.ArrayList<>()).addAll(events);
+      java.util.TreeMap<Long, Recorded> waiting = pending.computeIfAbsent(branch, b -> new java.util.TreeMap<>());
+      events.forEach(r -> waiting.put(r.seq(), r));
       return;
     }
     busy.put(branch, true);
@@ -158,7 +160,7 @@ final class OutboxDrainer {
             LOG.log(System.Logger.Level.WARNING, "event store: " + ar.cause());
             release(branch, upto, true);
           }
-          List<Recorded> next;
+          java.util.TreeMap<Long, Recorded> next;
           synchronized (this) {
             busy.put(branch, false);
             next = pending.remove(branch);
@@ -168,7 +170,7 @@ final class OutboxDrainer {
           }
           drained.accept(branch, inStep ? ar.result() : AckProcessor.GAP);
           if (next != null && inStep) {
-            drain(branch, next.stream().filter(r -> r.seq() > upto).toList());
+            drain(branch, List.copyOf(next.tailMap(upto, false).values()));
           }
         });
   }

@@ -18,12 +18,14 @@ import java.util.function.BiFunction;
 public final class AdminRoutes {
   /** A configuration of a large organisation fits; a request larger is refused with 413. */
   static final long CONFIG_LIMIT = 1024 * 1024;
+  /** Where a new configuration is sent. */
+  static final String CONFIG = "/api/admin/config";
 
   private AdminRoutes() {}
 
   public static void mount(Router router, Sessions sessions,
                            BiFunction<String, String, Future<Engine.Reconfigured>> reload) {
-    router.post("/api/admin/config").handler(BodyHandler.create(false).setBodyLimit(CONFIG_LIMIT))
+    router.post(CONFIG).handler(BodyHandler.create(false).setBodyLimit(CONFIG_LIMIT))
         .handler(rc -> sessions.staff(rc).compose(staff -> {
           if (!staff.admin()) {
             return Future.failedFuture(new ApiException(403, "forbidden", "Only an administrator may change the configuration"));

@@ -108,7 +108,8 @@ public final class Edge {
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "no-referrer")
         .putHeader("X-Frame-Options", path.startsWith("/screens/") ? "SAMEORIGIN" : "DENY");
-    if (request.method() == HttpMethod.POST && !json(request.getHeader("Content-Type"))) {
+    if (request.method() == HttpMethod.POST && !json(request.getHeader("Content-Type"))
+        && !(path.equals(AdminRoutes.CONFIG) && yaml(request.getHeader("Content-Type")))) {
       Errors.send(rc.response(), new ApiException(415, "unsupported_media_type",
           "Send the body as Content-Type: application/json"));
       return;
@@ -135,11 +136,20 @@ public final class Edge {
   }
 
   private static boolean json(String contentType) {
+    return is(contentType, "application/json");
+  }
+
+  /** A configuration is sent as YAML: a type that, like JSON, no cross-site form can send. */
+  private static boolean yaml(String contentType) {
+    return is(contentType, "application/yaml");
+  }
+
+  private static boolean is(String contentType, String expected) {
     if (contentType == null) {
       return false;
     }
     String type = contentType.split(";", 2)[0].trim();
-    return type.equalsIgnoreCase("application/json");
+    return type.equalsIgnoreCase(expected);
   }
 
   /** Closes the connection unless it completes a request within {@code millis}; nothing once it is closed. */

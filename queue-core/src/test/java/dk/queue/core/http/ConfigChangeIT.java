@@ -102,7 +102,7 @@ class ConfigChangeIT {
           .as("laan's new hours have closed it").isEqualTo("service_unavailable");
       Http.Reply third = node.post("/api/branches/main/tickets", "{\"service\":\"pas\"}");
       assertThat(third.body().get("number").asText()).as("numbering goes on").isEqualTo("P003");
-      assertThat(node.get("/api/branches/main").body().get("waiting")).as("the day's queues stay").hasSize(5);
+      assertThat(waiting(node)).as("the day's queues stay").isEqualTo(5);
 
       String v3 = yaml(List.of("d2", "d3"), List.of("pas", "laan", "pension"), hoursNow(false));
       long before = node.seq("main");
@@ -115,8 +115,17 @@ class ConfigChangeIT {
     }
     // Started again: the day comes back from the log, the new desk open.
     try (TestNode node = TestNode.start(data, o -> o.withConfig(ConfigLoader.parse(v2, "v2.yaml")))) {
-      assertThat(node.get("/api/branches/main").body().get("waiting")).hasSize(4);
+      assertThat(waiting(node)).isEqualTo(4);
       assertThat(node.post("/api/branches/main/desks/d3/close", null, node.login("boss")).status()).isEqualTo(200);
     }
+  }
+
+  /** Tickets waiting at the main branch, from the public view's counts. */
+  private static int waiting(TestNode node) throws Exception {
+    int waiting = 0;
+    for (com.fasterxml.jackson.databind.JsonNode service : node.get("/api/branches/main").body().get("services")) {
+      waiting += service.get("waiting").asInt();
+    }
+    return waiting;
   }
 }

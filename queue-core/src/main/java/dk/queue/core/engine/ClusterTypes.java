@@ -25,7 +25,9 @@ public final class ClusterTypes {
         (w, p) -> {
           w.writeCompact("command", p.command);
           w.writeString("key", p.key);
-        }, r -> new CommandProcessor(r.readCompact("command"), r.readString("key"))));
+          w.writeBoolean("backup", p.backup);
+        }, r -> new CommandProcessor(r.readCompact("command"), r.readString("key"),
+            r.getFieldKind("backup") == com.hazelcast.nio.serialization.FieldKind.BOOLEAN && r.readBoolean("backup"))));
     config.addSerializer(new Processor<>(ConfirmedState.class, (w, p) -> { }, r -> new ConfirmedState()));
     config.addSerializer(new Processor<>(AckProcessor.class, (w, p) -> {
       w.writeInt64("fromSeq", p.fromSeq);

@@ -31,11 +31,23 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
   final Command command;
   /** The client's idempotency key of a desk command, or null. */
   final String key;
+  /** Whether this runs on a backup replica, which repeats what its owner decided. */
+  final boolean backup;
   private transient LocalStates local;
 
   CommandProcessor(Command command, String key) {
+    this(command, key, false);
+  }
+
+  CommandProcessor(Command command, String key, boolean backup) {
     this.command = command;
     this.key = command instanceof Command.AtDesk ? key : null;
+    this.backup = backup;
+  }
+
+  @Override
+  public EntryProcessor<String, BranchState, Outcome> getBackupProcessor() {
+    return new CommandProcessor(command, key, true);
   }
 
   @Override
@@ -45,6 +57,9 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
 
   @Override
   public Outcome process(Map.Entry<String, BranchState> entry) {
+    if (!backup) {
+      Fence.check();
+    }
     BranchState state = entry.getValue();
     if (state == null) {
       return Outcome.rejected(Rejection.of(Rejection.Reason.INVALID, "branch not loaded: " + entry.getKey()));

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Reads a branch's state the way a write is made, for the screens: answered only once the backup
  * has acknowledged it, so that a member cut off from the others never shows (or sends on as missed
- * events) a call the majority will not have. See {@link ConfirmedOutbox}.
+ * events) a call the majority will not have. See {@link OutboxHead}.
  */
 final class ConfirmedState implements EntryProcessor<String, BranchState, BranchState> {
   private static final long serialVersionUID = 1L;

@@ -67,6 +67,8 @@ public final class Engine implements Feeds {
   /** Branches whose outbox must be drained from its start (a write failed, or the branch is new here). */
   private final java.util.Set<String> backlog = ConcurrentHashMap.newKeySet();
   private final java.util.Set<String> drainingBacklog = ConcurrentHashMap.newKeySet();
+  /** Owned branches written since their outbox was last read for a drain. */
+  private final java.util.Set<String> writtenSinceRead = ConcurrentHashMap.newKeySet();
   private final Timers timers;
   private long drainTimer = -1;
   private long retentionTimer = -1;
@@ -89,7 +91,11 @@ public final class Engine implements Feeds {
       timers.written(state);
       String branch = state.def().id();
       if (ownerDrains() && !state.outbox().isEmpty() && timers.owned().contains(branch)) {
-        context.runOnContext(v -> drainOwned(branch));
+        // Written here is not yet confirmed (the backup may never get it): the outbox is read again
+        // the confirmed way before anything reaches this member's files.
+        writtenSinceRead.add(branch);
+        backlog.add(branch);
+        context.runOnContext(v -> drainBacklog(branch));
       }
     });
   }
@@ -471,26 +477,11 @@ public final class Engine implements Feeds {
     return !store.shared() && hazelcast.getCluster().getMembers().size() > 1;
   }
 
-  /** Drains what the newest state of an owned branch added to its outbox since the last drain. */
-  private void drainOwned(String branch) {
-    BranchState s = local.get(branch);
-    if (s == null || backlog.contains(branch)) {
-      return;
-    }
-    List<Recorded> outbox = s.outbox();
-    long submitted = drainer.submitted(branch);
-    int first = outbox.size();
-    while (first > 0 && outbox.get(first - 1).seq() > submitted) {
-      first--;
-    }
-    drainer.drainNew(branch, outbox.subList(first, outbox.size()));
-  }
-
   /** What a drain left: a branch out of step is drained from the start of its outbox until it is empty. */
   private void drained(String branch, int remaining) {
     drainingBacklog.remove(branch);
     if (remaining == 0) {
-      backlog.remove(branch);
+      caughtUp(branch);
     } else if (remaining < 0) {
       backlog.add(branch);
       if (drainer.storeHealthy()) {
@@ -505,6 +496,7 @@ public final class Engine implements Feeds {
     if (!drainingBacklog.add(branch)) {
       return;
     }
+    writtenSinceRead.remove(branch);
     int limit = drainer.storeHealthy() ? BACKLOG_BATCH : BACKLOG_PROBE;
     confirmed(branch, new OutboxHead(limit)).onComplete(ar -> {
       if (ar.succeeded() && !ar.result().isEmpty()) {
@@ -512,10 +504,19 @@ public final class Engine implements Feeds {
       } else {
         drainingBacklog.remove(branch);
         if (ar.succeeded()) {
-          backlog.remove(branch);
+          caughtUp(branch);
         }
       }
     });
+  }
+
+  /** The store has the branch's outbox: unless the branch was written after it was read, which drains again. */
+  private void caughtUp(String branch) {
+    backlog.remove(branch);
+    if (writtenSinceRead.remove(branch)) {
+      backlog.add(branch);
+      drainBacklog(branch);
+    }
   }
 
   /** Only the branches with a backlog are looked at: a store that failed is tried again. */

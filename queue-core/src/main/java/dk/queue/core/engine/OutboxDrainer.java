@@ -125,11 +125,6 @@ final class OutboxDrainer {
     }
   }
 
-  /** The last seq of the branch handed to the store, or 0 when none is known. */
-  synchronized long submitted(String branch) {
-    return submitted.getOrDefault(branch, 0L);
-  }
-
   /**
    * Drains these events (the oldest of the outbox, or those following the ones drained last), now
    * or as soon as the drain in progress for the branch ends.

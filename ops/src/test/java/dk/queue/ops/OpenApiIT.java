@@ -135,6 +135,13 @@ class OpenApiIT {
     check("pauseDesk", node.post("/api/branches/main/desks/d1/pause", "{\"reason\":\"lunch\"}", anna));
     check("resumeDesk", node.post("/api/branches/main/desks/d1/resume", null, anna));
     check("closeDesk", node.post("/api/branches/main/desks/d1/close", null, anna));
+    check("openDesk", node.post("/api/branches/main/desks/d1/open", "{\"services\":[\"pas\"]}", anna));
+    String eva = node.login("eva");
+    check("takeOverDesk", node.post("/api/branches/main/desks/d1/take-over", null, anna));
+    check("takeOverDesk", node.post("/api/branches/main/desks/d1/take-over", null, eva));
+    check("takeOverDesk", node.post("/api/branches/main/desks/d2/take-over", null, eva));
+    check("logout", node.post("/api/logout", "{\"branch\":\"main\",\"desk\":\"d1\"}", eva));
+    check("logout", node.post("/api/logout", "{\"place\":1}", anna));
     check("branchStats", node.get("/api/branches/main/stats"));
     check("branchStats", node.get("/api/branches/main/stats?from=yesterday"));
     check("allStats", node.get("/api/stats"));

@@ -89,7 +89,7 @@
   }
 
   function signOut() {
-    if (token) api('POST', '/api/logout');
+    if (token) api('POST', '/api/logout', { branch: branch, desk: deskId });
     token = null;
     me = null;
     if (stream) stream.close();
@@ -99,6 +99,7 @@
     $('login').hidden = false;
     $('setup').hidden = true;
     $('work').hidden = true;
+    $('taken').hidden = true;
     $('sign-out').hidden = true;
     $('who').textContent = '';
   }
@@ -211,16 +212,33 @@
       }));
   }
 
+  function clock(iso) {
+    return new Date(iso).toLocaleTimeString('da-DK', { timeZone: zone, hour: '2-digit', minute: '2-digit' });
+  }
+
+  // A desk someone else works, or left signed out: who, when it closes by itself, and for a
+  // supervisor of the branch the way to close or take it over.
+  function renderTaken(d) {
+    const supervisor = (me.supervises || []).indexOf(branch) >= 0;
+    const text = d.closesAt ? Live.format(t['desk.abandoned'], { staff: d.staff, time: clock(d.closesAt) })
+      : Live.format(t['desk.taken'], { staff: d.staff });
+    $('taken-text').textContent = supervisor ? text : text + ' ' + t['desk.askSupervisor'];
+    $('supervise').hidden = !supervisor;
+    $('close-other').disabled = !!d.current;
+  }
+
   function render() {
     const d = desk();
     if (!me || !d) return;
     const reason = d.state === 'paused' && d.pauseReason ? ' – ' + (t['desk.pauseReason.' + d.pauseReason] || d.pauseReason) : '';
     $('desk-state').textContent = t['desk.state.' + d.state] + reason;
     $('desk-state').className = 'state-badge ' + d.state;
-    const setup = choosing || d.state === 'closed';
+    const taken = d.state !== 'closed' && !!d.staff && d.staff !== me.user;
+    const setup = !taken && (choosing || d.state === 'closed');
+    $('taken').hidden = !taken;
     $('setup').hidden = !setup;
-    $('work').hidden = setup;
-    if (setup) renderSetup(); else renderWork(d);
+    $('work').hidden = setup || taken;
+    if (taken) renderTaken(d); else if (setup) renderSetup(); else renderWork(d);
   }
 
   function callNext() {
@@ -235,7 +253,9 @@
    ['transfer', function () { act('transfer', { service: $('transfer-service').value, placement: $('transfer-placement').value }); }],
    ['pause', function () { act('pause', { reason: $('pause-reason').value || null }); }],
    ['resume', function () { act('resume'); }],
-   ['close', function () { act('close'); }]
+   ['close', function () { act('close'); }],
+   ['take-over', function () { act('take-over'); }],
+   ['close-other', function () { act('close'); }]
   ].forEach(function (b) { $(b[0]).addEventListener('click', b[1]); });
 
   // The shortcut shown on the button calls the next citizen, unless one is typing in a field.

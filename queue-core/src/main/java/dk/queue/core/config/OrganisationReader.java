@@ -21,7 +21,7 @@ final class OrganisationReader {
 
   static QueueConfig read(YamlNode root, String source) {
     Fields top = root.fields("services", "branches", "staff", "screens", "kiosks", "outcomes",
-        "signage", "staffSessionMinutes", "retention");
+        "signage", "staffSessionMinutes", "retention", "signedOutCloseMinutes");
     // Without these two lists every other section would only report consequences.
     List<YamlNode> serviceItems = top.required("services").items();
     List<YamlNode> branchItems = top.required("branches").items();
@@ -36,7 +36,7 @@ final class OrganisationReader {
     Problems problems = new Problems();
     Map<String, ServiceTemplate> services = ServiceReader.read(serviceItems, problems);
     List<BranchDef> branches = new BranchReader(services, serviceIds, problems).read(branchItems);
-    Map<String, StaffMember> staff = StaffReader.read(items(top, "staff", problems), serviceIds, problems);
+    Map<String, StaffMember> staff = StaffReader.read(items(top, "staff", problems), serviceIds, branchIds, problems);
     DeviceReader devices = new DeviceReader(branchIds, branches, problems);
     List<ScreenDef> screens = devices.screens(items(top, "screens", problems));
     List<KioskDef> kiosks = devices.kiosks(items(top, "kiosks", problems));
@@ -46,12 +46,16 @@ final class OrganisationReader {
     Duration session = top.optional("staffSessionMinutes")
         .flatMap(node -> problems.attempt(() -> Duration.ofMinutes(node.integer(5, 24 * 60))))
         .orElse(QueueConfig.DEFAULT_STAFF_SESSION);
+    Duration signedOutClose = top.optional("signedOutCloseMinutes")
+        .flatMap(node -> problems.attempt(() -> Duration.ofMinutes(node.integer(1, 24 * 60))))
+        .orElse(QueueConfig.DEFAULT_SIGNED_OUT_CLOSE);
     Map<String, Look> looks = LookReader.read(items(top, "signage", problems), branchIds, problems);
     int retentionDays = top.optional("retention")
         .map(node -> problems.attempt(() -> retentionDays(node)).orElse(QueueConfig.DEFAULT_RETENTION_DAYS))
         .orElse(QueueConfig.DEFAULT_RETENTION_DAYS);
     problems.throwIfAny();
-    return new QueueConfig(source, branches, staff, screens, kiosks, outcomes, session, looks, retentionDays);
+    return new QueueConfig(source, branches, staff, screens, kiosks, outcomes, session, looks, retentionDays,
+        signedOutClose);
   }
 
   /** An optional list section; absent is empty. */

@@ -17,11 +17,14 @@ import java.util.Optional;
  * @param looks         each branch's screen look, where the configuration gives one
  * @param retentionDays how many days of events the store keeps ({@code retention: {days: N}});
  *                      older ones are deleted daily
+ * @param signedOutClose how long a desk whose staff signed out without closing it stays paused
+ *                       before it closes by itself ({@code signedOutCloseMinutes})
  */
 public record QueueConfig(String source, List<BranchDef> branches, Map<String, StaffMember> staff,
                           List<ScreenDef> screens, List<KioskDef> kiosks, List<OutcomeDef> outcomeDefs,
-                          Duration staffSession, Map<String, Look> looks, int retentionDays) {
+                          Duration staffSession, Map<String, Look> looks, int retentionDays, Duration signedOutClose) {
   public static final Duration DEFAULT_STAFF_SESSION = Duration.ofHours(10);
+  public static final Duration DEFAULT_SIGNED_OUT_CLOSE = Duration.ofMinutes(10);
   /** Kept when the configuration does not say: a quarter of a year of statistics. */
   public static final int DEFAULT_RETENTION_DAYS = 90;
   public static final int MAX_RETENTION_DAYS = 3660;
@@ -34,6 +37,15 @@ public record QueueConfig(String source, List<BranchDef> branches, Map<String, S
     outcomeDefs = List.copyOf(outcomeDefs);
     java.util.Objects.requireNonNull(staffSession, "staffSession");
     looks = Map.copyOf(looks);
+    java.util.Objects.requireNonNull(signedOutClose, "signedOutClose");
+  }
+
+  /** A configuration whose desks left signed out close after the default time. */
+  public QueueConfig(String source, List<BranchDef> branches, Map<String, StaffMember> staff,
+                     List<ScreenDef> screens, List<KioskDef> kiosks, List<OutcomeDef> outcomeDefs,
+                     Duration staffSession, Map<String, Look> looks, int retentionDays) {
+    this(source, branches, staff, screens, kiosks, outcomeDefs, staffSession, looks, retentionDays,
+        DEFAULT_SIGNED_OUT_CLOSE);
   }
 
   /**

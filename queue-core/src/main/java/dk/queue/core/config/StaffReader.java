@@ -17,26 +17,29 @@ final class StaffReader {
 
   /**
    * @param services every service id the file defines, in file order
+   * @param branches every branch id the file defines
    */
-  static Map<String, StaffMember> read(List<YamlNode> items, Set<String> services, Problems problems) {
+  static Map<String, StaffMember> read(List<YamlNode> items, Set<String> services, Set<String> branches,
+                                       Problems problems) {
     UniqueIds users = new UniqueIds("user");
     Map<String, StaffMember> staff = new LinkedHashMap<>();
     for (YamlNode item : items) {
-      problems.attempt(() -> member(item, users, services)).ifPresent(m -> staff.put(m.user(), m));
+      problems.attempt(() -> member(item, users, services, branches)).ifPresent(m -> staff.put(m.user(), m));
     }
     return staff;
   }
 
-  private static StaffMember member(YamlNode node, UniqueIds users, Set<String> services) {
-    Fields f = node.fields("user", "name", "pinHash", "skills", "admin");
+  private static StaffMember member(YamlNode node, UniqueIds users, Set<String> services, Set<String> branches) {
+    Fields f = node.fields("user", "name", "pinHash", "skills", "admin", "supervises");
     YamlNode userNode = f.required("user");
     String user = userNode.text();
     if (!user.matches(USER)) {
       throw userNode.problem("'" + user + "' is not a user name: use lower-case letters a-z, digits, '.', '-' and '_'");
     }
     users.claim(user, userNode);
-    return new StaffMember(user, f.required("name").text(), skills(f.required("skills"), services),
-        pinHash(f.required("pinHash")), f.optional("admin").map(YamlNode::bool).orElse(false));
+    return new StaffMember(user, f.required("name").text(), ids(f.required("skills"), services, "service", "pas, koerekort"),
+        pinHash(f.required("pinHash")), f.optional("admin").map(YamlNode::bool).orElse(false),
+        f.optional("supervises").map(n -> ids(n, branches, "branch", "hovedbiblioteket")).orElse(Set.of()));
   }
 
   /**
@@ -57,27 +60,28 @@ final class StaffReader {
     return "$2a$" + hash.substring(4);
   }
 
-  /** {@code all}, or a list of service ids. */
-  private static Set<String> skills(YamlNode node, Set<String> services) {
+  /** {@code all}, or a list of ids of services (skills) or branches (supervises). */
+  private static Set<String> ids(YamlNode node, Set<String> known, String what, String example) {
+    String section = what.equals("branch") ? "branches" : what + "s";
     if (node.isScalar()) {
       if (!node.text().equals("all")) {
-        throw node.problem("must be 'all' or a list of service ids, such as [pas, koerekort]");
+        throw node.problem("must be 'all' or a list of " + what + " ids, such as [" + example + "]");
       }
-      return services;
+      return known;
     }
-    Set<String> skills = new LinkedHashSet<>();
+    Set<String> ids = new LinkedHashSet<>();
     for (YamlNode item : node.items()) {
       String id = item.text();
-      if (!services.contains(id)) {
-        throw item.problem(Suggestions.unknown("service", "services", id, services));
+      if (!known.contains(id)) {
+        throw item.problem(Suggestions.unknown(what, section, id, known));
       }
-      if (!skills.add(id)) {
+      if (!ids.add(id)) {
         throw item.problem("'" + id + "' is listed twice");
       }
     }
-    if (skills.isEmpty()) {
-      throw node.problem("name at least one service, or all");
+    if (ids.isEmpty()) {
+      throw node.problem("name at least one " + what + ", or all");
     }
-    return skills;
+    return ids;
   }
 }

@@ -11,7 +11,9 @@ import dk.queue.core.domain.Command.OpenDesk;
 import dk.queue.core.domain.Command.PauseDesk;
 import dk.queue.core.domain.Command.Recall;
 import dk.queue.core.domain.Command.ResumeDesk;
+import dk.queue.core.domain.Command.SignOut;
 import dk.queue.core.domain.Command.StartService;
+import dk.queue.core.domain.Command.Supervise;
 import dk.queue.core.domain.Command.Tick;
 import dk.queue.core.domain.Command.Transfer;
 import dk.queue.core.domain.Rejection.Reason;
@@ -46,6 +48,7 @@ public final class BranchMachine {
     }
     Draft draft = new Draft(state, command.at());
     draft.startDayIfNew();
+    draft.closeSignedOutDesks();
     Optional<Rejection> rejection = command.accept(new Rules(draft));
     if (rejection.isPresent()) {
       return new Decision.Rejected(rejection.get());
@@ -85,6 +88,16 @@ public final class BranchMachine {
         }
       }
       emit(new Event.DayStarted(today));
+    }
+
+    /** Desks left signed out whose time is up close (one with a ticket at it waits for a supervisor). */
+    void closeSignedOutDesks() {
+      for (DeskDef d : state.def().desks()) {
+        Desk desk = state.desks().get(d.id());
+        if (DeskLifecycle.closesBy(desk, at)) {
+          emit(new Event.DeskClosed(d.id()));
+        }
+      }
     }
 
     void followAvailability() {
@@ -198,17 +211,19 @@ public final class BranchMachine {
 
     @Override
     public Optional<Rejection> pauseDesk(PauseDesk c) {
-      return atOwnDesk(c.desk(), c.staff()).or(() -> {
-        Desk desk = state().desks().get(c.desk());
-        if (desk.mode() == Desk.Mode.PAUSED) {
-          return reject(Reason.DESK_PAUSED, "The desk is already paused");
-        }
-        if (desk.current() != null) {
-          return reject(Reason.DESK_BUSY, "Finish the current ticket first");
-        }
-        draft.emit(new Event.DeskPaused(c.desk(), c.reason()));
-        return OK;
-      });
+      return atOwnDesk(c.desk(), c.staff()).or(() -> pause(c.desk(), c.reason()));
+    }
+
+    private Optional<Rejection> pause(String deskId, String reason) {
+      Desk desk = state().desks().get(deskId);
+      if (desk.mode() == Desk.Mode.PAUSED) {
+        return reject(Reason.DESK_PAUSED, "The desk is already paused");
+      }
+      if (desk.current() != null) {
+        return reject(Reason.DESK_BUSY, "Finish the current ticket first");
+      }
+      draft.emit(new Event.DeskPaused(deskId, reason));
+      return OK;
     }
 
     @Override
@@ -224,13 +239,51 @@ public final class BranchMachine {
 
     @Override
     public Optional<Rejection> closeDesk(CloseDesk c) {
+      return atOwnDesk(c.desk(), c.staff()).or(() -> close(c.desk()));
+    }
+
+    private Optional<Rejection> close(String deskId) {
+      if (state().desks().get(deskId).current() != null) {
+        return reject(Reason.DESK_BUSY, "Finish the current ticket first");
+      }
+      draft.emit(new Event.DeskClosed(deskId));
+      return OK;
+    }
+
+    @Override
+    public Optional<Rejection> signOut(SignOut c) {
       return atOwnDesk(c.desk(), c.staff()).or(() -> {
-        if (state().desks().get(c.desk()).current() != null) {
-          return reject(Reason.DESK_BUSY, "Finish the current ticket first");
+        if (c.closesAt() == null) {
+          return reject(Reason.INVALID, "closesAt is required");
         }
-        draft.emit(new Event.DeskClosed(c.desk()));
+        draft.emit(new Event.DeskSignedOut(c.desk(), c.closesAt()));
         return OK;
       });
+    }
+
+    /** Whoever works the desk: the caller is a supervisor of the branch (the adapter checks the role). */
+    @Override
+    public Optional<Rejection> supervise(Supervise c) {
+      Desk desk = state().desks().get(c.desk());
+      if (desk == null) {
+        return reject(Reason.UNKNOWN_DESK, "No desk '" + c.desk() + "' at this branch");
+      }
+      if (desk.mode() == Desk.Mode.CLOSED) {
+        return reject(Reason.DESK_CLOSED, "The desk is closed");
+      }
+      switch (c.action()) {
+        case PAUSE:
+          return pause(c.desk(), c.reason());
+        case CLOSE:
+          return close(c.desk());
+        default:
+          List<String> services = desk.services().stream().filter(c.skills()::contains).toList();
+          if (services.isEmpty()) {
+            return reject(Reason.NOT_SKILLED, c.staff() + " is not skilled for any service of the desk");
+          }
+          draft.emit(new Event.DeskTakenOver(c.desk(), c.staff(), services));
+          return OK;
+      }
     }
 
     @Override

@@ -224,6 +224,18 @@ public record BranchState(
     }
 
     @Override
+    public Void deskSignedOut(Event.DeskSignedOut e) {
+      desk(e.desk(), d -> d.signedOut(e.closesAt()));
+      return null;
+    }
+
+    @Override
+    public Void deskTakenOver(Event.DeskTakenOver e) {
+      desk(e.desk(), d -> d.takenOver(e.staff(), e.services()));
+      return null;
+    }
+
+    @Override
     public Void ticketCalled(Event.TicketCalled e) {
       dequeue(e.ticket());
       ticket(e.ticket(), t -> t.called(e.desk(), at));

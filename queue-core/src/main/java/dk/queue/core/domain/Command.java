@@ -43,6 +43,10 @@ public sealed interface Command extends Serializable {
     R tick(Tick c);
 
     R changeConfig(ChangeConfig c);
+
+    R signOut(SignOut c);
+
+    R supervise(Supervise c);
   }
 
   /** A command at a desk, by the staff member signed in there. */
@@ -151,6 +155,35 @@ public sealed interface Command extends Serializable {
   record Tick(Instant at) implements Command {
     public <R> R accept(Handler<R> h) {
       return h.tick(this);
+    }
+  }
+
+  /**
+   * The staff member at a desk signed out, or their session ended, without closing it: the desk
+   * pauses now and closes by itself at {@code closesAt} unless someone takes it on before.
+   */
+  record SignOut(Instant at, String desk, String staff, Instant closesAt) implements AtDesk {
+    public <R> R accept(Handler<R> h) {
+      return h.signOut(this);
+    }
+  }
+
+  /**
+   * A supervisor of the branch acts on a desk whoever works it.
+   *
+   * @param reason the pause reason (for {@link Action#PAUSE}), or null
+   * @param skills the supervisor's skills: a desk taken over keeps only the services among them
+   */
+  record Supervise(Instant at, String desk, String staff, Action action, String reason, Set<String> skills)
+      implements AtDesk {
+    public enum Action { PAUSE, CLOSE, TAKE_OVER }
+
+    public Supervise {
+      skills = Set.copyOf(skills);
+    }
+
+    public <R> R accept(Handler<R> h) {
+      return h.supervise(this);
     }
   }
 }

@@ -40,6 +40,10 @@ public sealed interface Event extends Serializable {
     R availabilityChanged(AvailabilityChanged e);
 
     R configChanged(ConfigChanged e);
+
+    R deskSignedOut(DeskSignedOut e);
+
+    R deskTakenOver(DeskTakenOver e);
   }
 
   /** The branch is configured anew from here on: services, their hours, desks. */
@@ -158,6 +162,24 @@ public sealed interface Event extends Serializable {
 
     public AvailabilityChanged {
       available = List.copyOf(available);
+    }
+  }
+
+  /** The desk's staff signed out without closing it: paused, it closes by itself at {@code closesAt}. */
+  record DeskSignedOut(String desk, java.time.Instant closesAt) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.deskSignedOut(this);
+    }
+  }
+
+  /** A supervisor took the desk over: it is theirs now, with the services they can serve. */
+  record DeskTakenOver(String desk, String staff, List<String> services) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.deskTakenOver(this);
+    }
+
+    public DeskTakenOver {
+      services = List.copyOf(services);
     }
   }
 }

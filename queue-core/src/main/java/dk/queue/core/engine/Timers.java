@@ -11,6 +11,7 @@ import com.hazelcast.partition.ReplicaMigrationEvent;
 import dk.queue.core.config.QueueConfig;
 import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.BranchState;
+import dk.queue.core.domain.DeskLifecycle;
 import dk.queue.core.domain.Timetable;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -30,7 +31,8 @@ import java.util.function.Function;
  * Which branches this member owns, and for each a timer set for the next moment the time alone
  * changes it (an opening, a closing, local midnight): at that moment the owner runs a tick on the
  * branch. Ownership is looked at again when partitions migrate or members come and go, never on a
- * schedule; a command that changes a branch's configuration sets its timer again.
+ * schedule; a command that changes a branch's configuration, or when a desk left signed out closes,
+ * sets its timer again.
  */
 final class Timers {
   private static final System.Logger LOG = System.getLogger(Timers.class.getName());
@@ -49,6 +51,8 @@ final class Timers {
   // Touched on the engine's context only, except owned (read anywhere) and planned (read in written).
   private final Map<String, Long> timers = new HashMap<>();
   private final Map<String, BranchDef> planned = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Per branch, when its first desk left signed out closes, as last written here. */
+  private final Map<String, Instant> closing = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile Set<String> owned = Set.of();
   private UUID migrationListener;
   private UUID membershipListener;
@@ -108,7 +112,9 @@ final class Timers {
   void written(BranchState state) {
     String branch = state.def().id();
     BranchDef def = planned.get(branch);
-    if (def != null && def != state.def()) {
+    Instant closes = DeskLifecycle.nextClosing(state).orElse(null);
+    boolean closingChanged = !java.util.Objects.equals(closes == null ? closing.remove(branch) : closing.put(branch, closes), closes);
+    if (def != null && (def != state.def() || closingChanged)) {
       planned.put(branch, state.def());
       context.runOnContext(v -> plan(branch, state.def()));
     }
@@ -175,7 +181,12 @@ final class Timers {
   private void plan(String branch, BranchDef def) {
     planned.put(branch, def);
     Instant now = clock.instant();
-    long ms = Math.min(Duration.between(now, Timetable.nextChange(def, now)).toMillis() + 1, LONGEST.toMillis());
+    Instant next = Timetable.nextChange(def, now);
+    Instant closes = closing.get(branch);
+    if (closes != null && closes.isBefore(next)) {
+      next = closes;
+    }
+    long ms = Math.min(Duration.between(now, next).toMillis() + 1, LONGEST.toMillis());
     arm(branch, Math.max(1, ms));
   }
 

@@ -40,6 +40,9 @@ final class Bodies {
 
   record Login(String user, String pin) {}
 
+  /** The desk the sign-out is at (both or neither): it pauses; without it, every desk the user works. */
+  record Logout(String branch, String desk) {}
+
   record OpenDesk(List<String> services) {}
 
   record PauseDesk(String reason) {}

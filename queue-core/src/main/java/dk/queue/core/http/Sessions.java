@@ -94,12 +94,26 @@ public final class Sessions {
     });
   }
 
-  Future<Void> logout(RoutingContext rc) {
+  /** Ends the request's session: the user it was of, or null when there was none. */
+  Future<String> logout(RoutingContext rc) {
     String header = rc.request().getHeader("Authorization");
     if (header == null || header.length() <= 7) {
       return Future.succeededFuture();
     }
-    return Future.fromCompletionStage(tokens.removeAsync(hash(header.substring(7).trim())), rc.vertx().getOrCreateContext())
-        .mapEmpty();
+    return Future.fromCompletionStage(tokens.removeAsync(hash(header.substring(7).trim())), rc.vertx().getOrCreateContext());
+  }
+
+  /**
+   * Calls {@code ended} with the user of each session that ran out, once in the cluster (on the
+   * member that held it), on a Hazelcast thread.
+   */
+  public void onExpired(java.util.function.Consumer<String> ended) {
+    tokens.addLocalEntryListener((com.hazelcast.map.listener.EntryExpiredListener<String, String>)
+        e -> ended.accept(e.getOldValue()), com.hazelcast.query.Predicates.alwaysTrue(), true);
+  }
+
+  /** Whether the user still has a session somewhere. Blocks: it asks every member. */
+  public boolean signedIn(String user) {
+    return !tokens.values(com.hazelcast.query.Predicates.equal("this", user)).isEmpty();
   }
 }

@@ -6,6 +6,7 @@ import dk.queue.core.domain.Placement;
 import dk.queue.core.engine.Engine;
 import dk.queue.core.engine.Outcome;
 import dk.queue.core.json.JsonMapping;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -20,17 +21,25 @@ final class StaffRoutes {
   private final Engine engine;
   private final Sessions sessions;
   private final EdgeOptions edge;
+  private final DeskSignOut signOut;
 
   StaffRoutes(Engine engine, Sessions sessions, EdgeOptions edge) {
     this.engine = engine;
     this.sessions = sessions;
     this.edge = edge;
+    this.signOut = new DeskSignOut(engine);
   }
 
   void mount(Router api) {
     api.post("/login").handler(this::login);
-    api.post("/logout").handler(rc -> sessions.logout(rc).onSuccess(v -> rc.response().setStatusCode(204).end())
-        .onFailure(rc::fail));
+    api.post("/logout").handler(rc -> {
+      Bodies.Logout body = Bodies.read(rc, Bodies.Logout.class);
+      sessions.logout(rc)
+          .compose(user -> user == null ? Future.succeededFuture() : signOut.desksOf(user, body.branch(), body.desk())
+              .recover(e -> Future.succeededFuture()))
+          .onSuccess(v -> rc.response().setStatusCode(204).end())
+          .onFailure(rc::fail);
+    });
     api.get("/me").handler(rc -> sessions.staff(rc).onSuccess(s -> Replies.ok(rc, me(s, null))).onFailure(rc::fail));
 
     desk(api, "open", (rc, staff) -> {
@@ -45,10 +54,18 @@ final class StaffRoutes {
       if (reason != null && !PauseReasons.CODES.contains(reason)) {
         throw ApiException.invalid("reason", "must be one of " + PauseReasons.CODES + ", or left out");
       }
-      return new Command.PauseDesk(now(), desk(rc), staff.user(), reason);
+      return supervises(rc, staff) ? supervise(rc, staff, Command.Supervise.Action.PAUSE, reason)
+          : new Command.PauseDesk(now(), desk(rc), staff.user(), reason);
     }, DeskAnswer.DESK);
     desk(api, "resume", (rc, staff) -> new Command.ResumeDesk(now(), desk(rc), staff.user()), DeskAnswer.DESK);
-    desk(api, "close", (rc, staff) -> new Command.CloseDesk(now(), desk(rc), staff.user()), DeskAnswer.DESK);
+    desk(api, "close", (rc, staff) -> supervises(rc, staff) ? supervise(rc, staff, Command.Supervise.Action.CLOSE, null)
+        : new Command.CloseDesk(now(), desk(rc), staff.user()), DeskAnswer.DESK);
+    desk(api, "take-over", (rc, staff) -> {
+      if (!supervises(rc, staff)) {
+        throw new ApiException(403, "not_supervisor", staff.user() + " does not supervise this branch");
+      }
+      return supervise(rc, staff, Command.Supervise.Action.TAKE_OVER, null);
+    }, DeskAnswer.DESK);
     desk(api, "call-next", (rc, staff) -> new Command.CallNext(now(), desk(rc), staff.user()), DeskAnswer.CALLED);
     desk(api, "recall", (rc, staff) -> new Command.Recall(now(), desk(rc), staff.user()), DeskAnswer.TICKET);
     desk(api, "start", (rc, staff) -> new Command.StartService(now(), desk(rc), staff.user()), DeskAnswer.TICKET);
@@ -118,7 +135,16 @@ final class StaffRoutes {
     m.put("user", s.user());
     m.put("name", s.name());
     m.put("skills", s.skills().stream().sorted().toList());
+    m.put("supervises", s.supervises().stream().sorted().toList());
     return m;
+  }
+
+  private static boolean supervises(RoutingContext rc, StaffMember staff) {
+    return staff.supervises(rc.pathParam("branch"));
+  }
+
+  private Command supervise(RoutingContext rc, StaffMember staff, Command.Supervise.Action action, String reason) {
+    return new Command.Supervise(now(), desk(rc), staff.user(), action, reason, staff.skills());
   }
 
   private static Placement placement(String text) {

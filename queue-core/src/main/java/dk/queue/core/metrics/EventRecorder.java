@@ -129,6 +129,14 @@ final class EventRecorder {
       return null;
     }
 
+    public Void deskSignedOut(Event.DeskSignedOut e) {
+      return null;
+    }
+
+    public Void deskTakenOver(Event.DeskTakenOver e) {
+      return null;
+    }
+
     public Void ticketRecalled(Event.TicketRecalled e) {
       return null;
     }

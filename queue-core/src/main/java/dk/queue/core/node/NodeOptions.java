@@ -70,6 +70,11 @@ public record NodeOptions(int port, QueueConfig config, Path dataDir, List<WebMo
     return new NodeOptions(port, config, dataDir, webModules, clock, ids, cluster, sessionTtl, nodeUrls, jsonLogs, store, e);
   }
 
+  /** Sign-ins that last {@code ttl} (the configuration's {@code staffSessionMinutes} allows 5 minutes at least). */
+  public NodeOptions withSessionTtl(java.time.Duration ttl) {
+    return new NodeOptions(port, config, dataDir, webModules, clock, ids, cluster, ttl, nodeUrls, jsonLogs, store, edge);
+  }
+
   public NodeOptions withConfig(QueueConfig c) {
     return new NodeOptions(port, c, dataDir, webModules, clock, ids, cluster, sessionTtl, nodeUrls, jsonLogs, store, edge);
   }

@@ -90,6 +90,7 @@ public final class QueueNode {
     metrics.setAside(() -> store.setAside().values().stream().mapToLong(Long::longValue).sum());
     reloader = new ConfigReloader(vertx, engine, hazelcast.getCluster().getLocalMember().getUuid().toString());
     Sessions sessions = new Sessions(hazelcast, engine::config, options.sessionTtl(), options.clock());
+    new dk.queue.core.http.DeskSignOut(engine).watch(vertx, sessions);
     Router router = Router.router(vertx);
     Edge edge = new Edge(vertx, options.edge(), options.nodeUrls());
     edge.mount(router);

@@ -289,6 +289,16 @@ public final class Statistics {
     }
 
     @Override
+    public Void deskSignedOut(Event.DeskSignedOut e) {
+      return null;
+    }
+
+    @Override
+    public Void deskTakenOver(Event.DeskTakenOver e) {
+      return null;
+    }
+
+    @Override
     public Void ticketRecalled(Event.TicketRecalled e) {
       return null;
     }

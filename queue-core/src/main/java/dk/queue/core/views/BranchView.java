@@ -28,7 +28,13 @@ public record BranchView(String id, String name, long seq, List<ServiceView> ser
 
   /** A desk; {@code staff} (the user signed in) and {@code pauseReason} are for staff only. */
   public record DeskView(String id, String name, String state, List<String> services, CurrentTicket current,
-                         String pauseReason, String staff) implements Serializable {}
+                         String pauseReason, String staff, OffsetDateTime closesAt) implements Serializable {
+    /** A desk that does not close by itself. */
+    public DeskView(String id, String name, String state, List<String> services, CurrentTicket current,
+                    String pauseReason, String staff) {
+      this(id, name, state, services, current, pauseReason, staff, null);
+    }
+  }
 
   /** The ticket at a desk; its {@code id} only in the staff view. */
   public record CurrentTicket(String id, String number, String service, String state, OffsetDateTime calledAt,

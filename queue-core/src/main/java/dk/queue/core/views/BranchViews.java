@@ -140,7 +140,7 @@ public final class BranchViews {
         ? new CurrentTicket(t.id(), t.number(), t.service(), code(t.state()), time(s, t.calledAt()), time(s, t.startedAt()))
         : new CurrentTicket(null, t.number(), t.service(), code(t.state()), null, null);
     return new DeskView(d.id(), d.name(), code(status(s, d)), d.services(), current,
-        staff ? d.pauseReason() : null, staff ? d.staff() : null);
+        staff ? d.pauseReason() : null, staff ? d.staff() : null, staff ? time(s, d.closesAt()) : null);
   }
 
   public static DeskStatus status(BranchState s, Desk d) {

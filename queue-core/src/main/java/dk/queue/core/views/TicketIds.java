@@ -34,6 +34,14 @@ public final class TicketIds implements Event.Visitor<String> {
     return null;
   }
 
+  public String deskSignedOut(Event.DeskSignedOut e) {
+    return null;
+  }
+
+  public String deskTakenOver(Event.DeskTakenOver e) {
+    return null;
+  }
+
   public String ticketCalled(Event.TicketCalled e) {
     return e.ticket();
   }

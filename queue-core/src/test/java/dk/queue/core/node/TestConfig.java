@@ -24,7 +24,8 @@ import org.mindrot.jbcrypt.BCrypt;
  * A small organisation for node tests: branch {@code main} (passport, library help around the
  * clock, a service never open, one by appointment) with four desks, and branch {@code vest}
  * (passport and library help) with one desk. Staff: {@code anna} (all), {@code bo} (library help
- * only), {@code carl} and {@code dora} (all); every PIN is {@code 1234}.
+ * only), {@code carl} and {@code dora} (all), {@code eva} (all, supervisor of {@code main}); every
+ * PIN is {@code 1234}.
  */
 public final class TestConfig {
   public static final String PIN = "1234";
@@ -52,7 +53,8 @@ public final class TestConfig {
         "anna", new StaffMember("anna", "Anna", all, hash),
         "bo", new StaffMember("bo", "Bo", Set.of("lib"), hash),
         "carl", new StaffMember("carl", "Carl", all, hash),
-        "dora", new StaffMember("dora", "Dora", all, hash));
+        "dora", new StaffMember("dora", "Dora", all, hash),
+        "eva", new StaffMember("eva", "Eva", all, hash, false, Set.of("main")));
     return new QueueConfig("test-config", List.of(main, vest), staff,
         List.of(new ScreenDef("main-screen", "main", "Venteområde", "landscape", List.of("da", "en"), true)),
         List.of(new KioskDef("main-kiosk", "main", "Kiosk", List.of("da", "en")).withDeviceKeySha256(Kiosks.sha256(KIOSK_KEY))),

@@ -1,0 +1,128 @@
+package dk.queue.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.queue.core.config.ConfigLoader;
+import dk.queue.core.node.Http;
+import dk.queue.core.node.NodeOptions;
+import dk.queue.core.node.QueueNode;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * A day at the desks in a real headless chromium, against a node with the demo organisation: desks
+ * left by their staff, supervisors, and the work at the desk.
+ */
+class DeskDayIT {
+  static final String DESK = "/desk/hovedbiblioteket/skranke-4";
+  static final String KIOSK = "/kiosk/hovedbiblioteket-kiosk#key=demo-kiosk-key";
+  static QueueNode node;
+  static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    NodeOptions options = NodeOptions.defaults(ConfigLoader.demo(), Files.createTempDirectory("queue-desk-day"))
+        .withPort(0).withWebModules(Main.webModules());
+    node = QueueNode.start(options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    base = "http://127.0.0.1:" + node.port();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    node.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  /** Signs in at the desk page with the keyboard; waits until the page shows who is signed in. */
+  static void signIn(Browser b, String path, String user, String pin) {
+    b.driver.get(base + path);
+    b.driver.findElement(By.id("user")).sendKeys(user, Keys.TAB, pin, Keys.ENTER);
+    b.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
+  }
+
+  /** Opens the desk (its setup shown) for the one service. */
+  static void open(Browser b, String service) {
+    b.await(10).until(ExpectedConditions.elementToBeClickable(By.id("svc-" + service))).click();
+    b.driver.findElement(By.id("open")).click();
+    b.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("work")));
+  }
+
+  static JsonNode deskAsStaff(String desk) throws Exception {
+    Http http = new Http(base);
+    for (JsonNode d : http.get("/api/branches/hovedbiblioteket", http.login("jens", "1234")).body().get("desks")) {
+      if (d.get("id").asText().equals(desk)) {
+        return d;
+      }
+    }
+    throw new AssertionError("no desk " + desk);
+  }
+
+  @Test
+  void signingOutPausesTheDeskTheKioskStopsOfferingItAndASupervisorClosesIt() throws Exception {
+    try (Browser mette = new Browser(1280, 900); Browser kiosk = new Browser(1280, 1024);
+         Browser lars = new Browser(1280, 900); Browser demo = new Browser(1280, 900)) {
+      signIn(mette, DESK, "mette", "1234");
+      open(mette, "mitid");
+      kiosk.driver.get(base + KIOSK);
+      kiosk.await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".service-button.open[data-service='mitid']")));
+
+      // Signed out without closing: the desk pauses at once, and the kiosk no longer offers MitID.
+      mette.driver.findElement(By.id("sign-out")).click();
+      kiosk.await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".service-button.closed[data-service='mitid']")));
+      JsonNode left = deskAsStaff("skranke-4");
+      assertThat(left.get("state").asText()).isEqualTo("paused");
+      assertThat(left.get("pauseReason").asText()).isEqualTo("signed-out");
+      assertThat(left.get("closesAt").asText()).as("closes by itself after the configured time").isNotEmpty();
+
+      // Someone else at that desk is told who left it and when it closes, and whom to ask.
+      signIn(lars, DESK, "lars", "1234");
+      String told = lars.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("taken-text"))).getText();
+      assertThat(told).startsWith("mette er logget ud uden at lukke skranken. Den lukker af sig selv kl. ")
+          .endsWith("En supervisor kan lukke eller overtage den.");
+      assertThat(lars.driver.findElement(By.id("supervise")).isDisplayed()).isFalse();
+      assertThat(lars.driver.findElement(By.id("desk-state")).getText()).isEqualTo("Pause – Logget ud");
+
+      // A supervisor closes it; then anyone can open it, and nobody is told someone else is signed in.
+      signIn(demo, DESK, "demo", "0000");
+      demo.await(10).until(ExpectedConditions.elementToBeClickable(By.id("close-other"))).click();
+      demo.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("setup")));
+      assertThat(demo.driver.findElement(By.id("desk-state")).getText()).isEqualTo("Lukket");
+      lars.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("setup")));
+      assertThat(lars.driver.findElement(By.id("taken")).isDisplayed()).isFalse();
+      open(lars, "laan");
+      assertThat(lars.driver.findElement(By.id("error")).isDisplayed()).isFalse();
+      assertThat(deskAsStaff("skranke-4").get("staff").asText()).isEqualTo("lars");
+    }
+  }
+
+  @Test
+  void aSupervisorTakesOverADeskLeftWithACitizenCalledToIt() throws Exception {
+    try (Browser aisha = new Browser(1280, 900); Browser demo = new Browser(1280, 900)) {
+      signIn(aisha, "/desk/hovedbiblioteket/skranke-5", "aisha", "1234");
+      open(aisha, "digital-post");
+      Http citizen = new Http(base);
+      String number = citizen.post("/api/branches/hovedbiblioteket/tickets", "{\"service\":\"digital-post\"}")
+          .body().get("number").asText();
+      aisha.await(10).until(ExpectedConditions.elementToBeClickable(By.id("call-next"))).click();
+      aisha.await(10).until(ExpectedConditions.textToBe(By.id("current-number"), number));
+      aisha.driver.findElement(By.id("sign-out")).click();
+
+      signIn(demo, "/desk/hovedbiblioteket/skranke-5", "demo", "0000");
+      demo.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("supervise")));
+      assertThat(demo.driver.findElement(By.id("close-other")).isEnabled()).as("a citizen is at the desk").isFalse();
+      demo.driver.findElement(By.id("take-over")).click();
+      demo.await(10).until(ExpectedConditions.textToBe(By.id("current-number"), number));
+      assertThat(deskAsStaff("skranke-5").get("staff").asText()).isEqualTo("demo");
+      demo.driver.findElement(By.id("no-show")).click();
+      demo.await(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("current"), "Ingen borger ved skranken"));
+      demo.driver.findElement(By.id("close")).click();
+      demo.await(10).until(ExpectedConditions.textToBe(By.id("desk-state"), "Lukket"));
+    }
+  }
+}

@@ -122,6 +122,13 @@ class OpenApiIT {
     check("transfer", node.post("/api/branches/main/desks/d1/transfer", "{\"service\":\"lib\",\"placement\":\"first\"}", anna));
     check("callNext", node.post("/api/branches/main/desks/d1/call-next", null, anna));
     check("noShow", node.post("/api/branches/main/desks/d1/no-show", null, anna));
+    check("undo", node.post("/api/branches/main/desks/d1/undo", null, anna));
+    check("noShow", node.post("/api/branches/main/desks/d1/no-show", null, anna));
+    String waiting = node.post("/api/branches/main/tickets", "{\"service\":\"pas\"}").body().get("id").asText();
+    check("callTicket", node.post("/api/branches/main/desks/d1/call", "{\"ticket\":\"" + waiting + "\"}", anna));
+    check("callTicket", node.post("/api/branches/main/desks/d1/call", "{}", anna));
+    check("undo", node.post("/api/branches/main/desks/d1/undo", null, anna));
+    check("noShow", node.post("/api/branches/main/desks/d1/no-show", null, anna));
     check("callNext", node.post("/api/branches/main/desks/d1/call-next", null, anna));
     String second = node.post("/api/branches/main/tickets", "{\"service\":\"lib\"}").body().get("id").asText();
     check("callNext", node.post("/api/branches/main/desks/d1/call-next", null, anna));

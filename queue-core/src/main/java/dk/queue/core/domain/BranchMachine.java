@@ -1,6 +1,7 @@
 package dk.queue.core.domain;
 
 import dk.queue.core.domain.Command.CallNext;
+import dk.queue.core.domain.Command.CallTicket;
 import dk.queue.core.domain.Command.CancelTicket;
 import dk.queue.core.domain.Command.ChangeConfig;
 import dk.queue.core.domain.Command.CloseDesk;
@@ -16,6 +17,7 @@ import dk.queue.core.domain.Command.StartService;
 import dk.queue.core.domain.Command.Supervise;
 import dk.queue.core.domain.Command.Tick;
 import dk.queue.core.domain.Command.Transfer;
+import dk.queue.core.domain.Command.Undo;
 import dk.queue.core.domain.Rejection.Reason;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +42,9 @@ public final class BranchMachine {
    * branch refuses commands rather than grow without bound (hours of a busy day's events).
    */
   public static final int OUTBOX_LIMIT = 100_000;
+
+  /** How long after a no-show or done the desk may take it back. */
+  public static final java.time.Duration UNDO_WITHIN = java.time.Duration.ofMinutes(2);
 
   public static Decision decide(BranchState state, Command command) {
     if (state.outbox().size() >= OUTBOX_LIMIT) {
@@ -298,6 +303,55 @@ public final class BranchMachine {
         }
         CallPolicy.next(state(), desk.services(), draft.at).ifPresent(t ->
             draft.emit(new Event.TicketCalled(t.id(), c.desk(), t.number(), t.service())));
+        return OK;
+      });
+    }
+
+    @Override
+    public Optional<Rejection> callTicket(CallTicket c) {
+      return atOwnDesk(c.desk(), c.staff()).or(() -> {
+        Desk desk = state().desks().get(c.desk());
+        if (desk.mode() == Desk.Mode.PAUSED) {
+          return reject(Reason.DESK_PAUSED, "The desk is paused");
+        }
+        if (desk.current() != null) {
+          return reject(Reason.DESK_BUSY, "Finish the current ticket first");
+        }
+        Ticket t = state().tickets().get(c.ticketId());
+        if (t == null) {
+          return state().ticket(c.ticketId()).isPresent()
+              ? reject(Reason.TICKET_FINISHED, "The ticket has already ended")
+              : reject(Reason.UNKNOWN_TICKET, "No ticket '" + c.ticketId() + "'");
+        }
+        if (t.state() != TicketState.WAITING) {
+          return reject(Reason.TICKET_NOT_WAITING, t.number() + " is not waiting");
+        }
+        if (!desk.services().contains(t.service())) {
+          return reject(Reason.NOT_DESK_SERVICE, t.number() + " waits for '" + t.service() + "', not served at this desk");
+        }
+        boolean inTurn = CallPolicy.next(state(), desk.services(), draft.at).map(n -> n.id().equals(t.id())).orElse(false);
+        draft.emit(new Event.TicketCalled(t.id(), c.desk(), t.number(), t.service()));
+        if (!inTurn) {
+          draft.emit(new Event.CalledOutOfTurn(t.id(), c.desk(), c.staff()));
+        }
+        return OK;
+      });
+    }
+
+    @Override
+    public Optional<Rejection> undo(Undo c) {
+      return atOwnDesk(c.desk(), c.staff()).or(() -> {
+        if (state().desks().get(c.desk()).current() != null) {
+          return reject(Reason.DESK_BUSY, "Finish the current ticket first");
+        }
+        Optional<Ticket> last = state().finished().stream().filter(t -> c.desk().equals(t.desk())).findFirst()
+            .filter(t -> (t.state() == TicketState.NO_SHOW || t.state() == TicketState.DONE)
+                && !t.endedAt().plus(UNDO_WITHIN).isBefore(draft.at));
+        if (last.isEmpty()) {
+          return reject(Reason.NOTHING_TO_UNDO, "No no-show or done of this desk in the last "
+              + UNDO_WITHIN.toMinutes() + " minutes");
+        }
+        draft.emit(new Event.TicketReopened(last.get().id(), c.desk()));
         return OK;
       });
     }

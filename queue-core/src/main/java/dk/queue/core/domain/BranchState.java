@@ -230,6 +230,28 @@ public record BranchState(
     }
 
     @Override
+    public Void calledOutOfTurn(Event.CalledOutOfTurn e) {
+      return null;
+    }
+
+    @Override
+    public Void ticketReopened(Event.TicketReopened e) {
+      int i = 0;
+      while (!finished.get(i).id().equals(e.ticket())) {
+        i++;
+      }
+      Ticket t = finished.get(i);
+      finished = finished.minus(i);
+      if (t.state() == TicketState.DONE) {
+        long seconds = t.endedAt().getEpochSecond() - t.startedAt().getEpochSecond();
+        handling = handling.plus(t.service(), handling.getOrDefault(t.service(), HandlingStats.NONE).minus(seconds));
+      }
+      tickets = tickets.plus(t.id(), t.reopened());
+      desk(e.desk(), d -> d.withCurrent(t.id()));
+      return null;
+    }
+
+    @Override
     public Void deskTakenOver(Event.DeskTakenOver e) {
       desk(e.desk(), d -> d.takenOver(e.staff(), e.services()));
       return null;

@@ -2,6 +2,7 @@ package dk.queue.core.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,18 +23,42 @@ public final class CallPolicy {
   private CallPolicy() {}
 
   public static Optional<Ticket> next(BranchState state, List<String> deskServices, Instant now) {
-    for (String service : deskServices) {
-      Optional<Ticket> head = head(state, service);
-      int target = state.def().service(service).map(ServiceDef::targetWaitSeconds).orElse(Integer.MAX_VALUE);
-      if (head.isPresent() && Duration.between(head.get().queuedAt(), now).getSeconds() > target) {
-        return head;
-      }
-    }
-    return deskServices.stream().map(s -> head(state, s)).flatMap(Optional::stream).findFirst();
+    return order(state, deskServices, now, 1).stream().findFirst();
   }
 
-  private static Optional<Ticket> head(BranchState state, String service) {
+  /**
+   * The tickets a desk serving {@code services} (in priority order) would call, in that order, at
+   * most {@code limit}: at each step the overdue head of the first such service, else the head of
+   * the first service with anyone waiting (as if nobody joined meanwhile).
+   */
+  public static List<Ticket> order(BranchState state, List<String> services, Instant now, int limit) {
+    int[] taken = new int[services.size()];
+    List<Ticket> order = new ArrayList<>();
+    while (order.size() < limit) {
+      int pick = -1;
+      for (int i = 0; i < services.size() && pick < 0; i++) {
+        Optional<Ticket> head = head(state, services.get(i), taken[i]);
+        int target = state.def().service(services.get(i)).map(ServiceDef::targetWaitSeconds).orElse(Integer.MAX_VALUE);
+        if (head.isPresent() && Duration.between(head.get().queuedAt(), now).getSeconds() > target) {
+          pick = i;
+        }
+      }
+      for (int i = 0; i < services.size() && pick < 0; i++) {
+        if (head(state, services.get(i), taken[i]).isPresent()) {
+          pick = i;
+        }
+      }
+      if (pick < 0) {
+        break;
+      }
+      order.add(head(state, services.get(pick), taken[pick]).orElseThrow());
+      taken[pick]++;
+    }
+    return order;
+  }
+
+  private static Optional<Ticket> head(BranchState state, String service, int skip) {
     List<String> queue = state.queue(service);
-    return queue.isEmpty() ? Optional.empty() : Optional.of(state.tickets().get(queue.get(0)));
+    return skip < queue.size() ? Optional.of(state.tickets().get(queue.get(skip))) : Optional.empty();
   }
 }

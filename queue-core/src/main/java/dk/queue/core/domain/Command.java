@@ -47,6 +47,10 @@ public sealed interface Command extends Serializable {
     R signOut(SignOut c);
 
     R supervise(Supervise c);
+
+    R callTicket(CallTicket c);
+
+    R undo(Undo c);
   }
 
   /** A command at a desk, by the staff member signed in there. */
@@ -184,6 +188,23 @@ public sealed interface Command extends Serializable {
 
     public <R> R accept(Handler<R> h) {
       return h.supervise(this);
+    }
+  }
+
+  /** The desk calls this waiting ticket (a citizen standing at the desk, one who came back). */
+  record CallTicket(Instant at, String desk, String staff, String ticketId) implements AtDesk {
+    public <R> R accept(Handler<R> h) {
+      return h.callTicket(this);
+    }
+  }
+
+  /**
+   * Takes back the desk's last no-show or done, within {@link BranchMachine#UNDO_WITHIN}: the
+   * ticket is at the desk again, called or served as it was.
+   */
+  record Undo(Instant at, String desk, String staff) implements AtDesk {
+    public <R> R accept(Handler<R> h) {
+      return h.undo(this);
     }
   }
 }

@@ -44,6 +44,10 @@ public sealed interface Event extends Serializable {
     R deskSignedOut(DeskSignedOut e);
 
     R deskTakenOver(DeskTakenOver e);
+
+    R calledOutOfTurn(CalledOutOfTurn e);
+
+    R ticketReopened(TicketReopened e);
   }
 
   /** The branch is configured anew from here on: services, their hours, desks. */
@@ -180,6 +184,23 @@ public sealed interface Event extends Serializable {
 
     public DeskTakenOver {
       services = List.copyOf(services);
+    }
+  }
+
+  /**
+   * The ticket just called ({@link TicketCalled} before this) was chosen at the desk, not the one
+   * the desk was next to call: who chose it, for the statistics and the record of the day.
+   */
+  record CalledOutOfTurn(String ticket, String desk, String staff) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.calledOutOfTurn(this);
+    }
+  }
+
+  /** A no-show or done taken back at the desk: the ticket is at the desk again, called or served. */
+  record TicketReopened(String ticket, String desk) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.ticketReopened(this);
     }
   }
 }

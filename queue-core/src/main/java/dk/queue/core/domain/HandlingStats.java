@@ -9,4 +9,9 @@ public record HandlingStats(long served, long totalSeconds) implements Serializa
   public HandlingStats plus(long seconds) {
     return new HandlingStats(served + 1, totalSeconds + seconds);
   }
+
+  /** Without one service of that many seconds (a done taken back). */
+  public HandlingStats minus(long seconds) {
+    return served <= 1 ? NONE : new HandlingStats(served - 1, totalSeconds - seconds);
+  }
 }

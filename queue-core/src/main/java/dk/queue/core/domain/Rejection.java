@@ -28,7 +28,13 @@ public record Rejection(Reason reason, String message) implements Serializable {
     QUEUE_FULL,
     /** The branch's outbox is full: the event store has been away too long. */
     OUTBOX_FULL,
-    IN_USE;
+    IN_USE,
+    /** A ticket called by name is not waiting (called, served or ended already). */
+    TICKET_NOT_WAITING,
+    /** A ticket called by name waits for a service the desk does not serve. */
+    NOT_DESK_SERVICE,
+    /** Nothing of the desk's to take back: no no-show or done of its in the last two minutes. */
+    NOTHING_TO_UNDO;
 
     /** The machine-readable code of the API, for example {@code service_unavailable}. */
     public String code() {

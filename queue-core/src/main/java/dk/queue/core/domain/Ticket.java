@@ -39,6 +39,13 @@ public record Ticket(
     return new Ticket(id, number, service, channel, language, end, issuedAt, queuedAt, desk, calledAt, startedAt, at, outcomeCode);
   }
 
+  /** A no-show or done taken back: at its desk again, called or served as it was. */
+  public Ticket reopened() {
+    TicketState back = state == TicketState.DONE ? TicketState.SERVING : TicketState.CALLED;
+    return new Ticket(id, number, service, channel, language, back, issuedAt, queuedAt, desk, calledAt,
+        back == TicketState.SERVING ? startedAt : null, null, null);
+  }
+
   public Ticket requeued(String toService, Instant at) {
     return new Ticket(id, number, toService, channel, language, TicketState.WAITING, issuedAt, at, null, null, null, null, null);
   }

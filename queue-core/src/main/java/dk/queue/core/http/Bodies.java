@@ -47,6 +47,9 @@ final class Bodies {
 
   record PauseDesk(String reason) {}
 
+  /** @param ticket the id of a waiting ticket the desk calls out of turn */
+  record CallTicket(String ticket) {}
+
   record FinishService(String outcome) {}
 
   record Transfer(String service, String placement) {}

@@ -67,6 +67,9 @@ final class StaffRoutes {
       return supervise(rc, staff, Command.Supervise.Action.TAKE_OVER, null);
     }, DeskAnswer.DESK);
     desk(api, "call-next", (rc, staff) -> new Command.CallNext(now(), desk(rc), staff.user()), DeskAnswer.CALLED);
+    desk(api, "call", (rc, staff) -> new Command.CallTicket(now(), desk(rc), staff.user(),
+        Bodies.required("ticket", Bodies.read(rc, Bodies.CallTicket.class).ticket())), DeskAnswer.TICKET);
+    desk(api, "undo", (rc, staff) -> new Command.Undo(now(), desk(rc), staff.user()), DeskAnswer.TICKET);
     desk(api, "recall", (rc, staff) -> new Command.Recall(now(), desk(rc), staff.user()), DeskAnswer.TICKET);
     desk(api, "start", (rc, staff) -> new Command.StartService(now(), desk(rc), staff.user()), DeskAnswer.TICKET);
     desk(api, "done", (rc, staff) -> {

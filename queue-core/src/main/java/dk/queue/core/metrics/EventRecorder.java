@@ -137,6 +137,14 @@ final class EventRecorder {
       return null;
     }
 
+    public Void calledOutOfTurn(Event.CalledOutOfTurn e) {
+      return null;
+    }
+
+    public Void ticketReopened(Event.TicketReopened e) {
+      return null;
+    }
+
     public Void ticketRecalled(Event.TicketRecalled e) {
       return null;
     }

@@ -82,6 +82,8 @@ public final class Statistics {
     Long told;
   }
 
+  private record Ended(Open ticket, Instant at, boolean done, Long serviceTime) {}
+
   /** The counts and durations of one service in one hour (or the whole range). */
   private static final class Bucket {
     final int targetWaitSeconds;
@@ -91,6 +93,7 @@ public final class Statistics {
     int cancelled;
     int expired;
     int transferred;
+    int calledOutOfTurn;
     int withinTarget;
     final List<Long> waits = new ArrayList<>();
     final List<Long> serviceTimes = new ArrayList<>();
@@ -128,7 +131,7 @@ public final class Statistics {
           Figures.of(waits), Figures.of(serviceTimes), share, judged,
           accuracy ? round(Math.sqrt(squaredError / judged) / meanWait) : null,
           accuracy ? round(error / judged / meanWait) : null,
-          judged > 0 ? round(late / (double) judged) : null);
+          judged > 0 ? round(late / (double) judged) : null, calledOutOfTurn);
     }
 
     private static double round(double v) {
@@ -142,6 +145,8 @@ public final class Statistics {
     final Map<Key, Bucket> hourly = new TreeMap<>();
     final Map<String, Bucket> totals = new java.util.LinkedHashMap<>();
     final Map<String, Open> tickets = new HashMap<>();
+    /** Tickets that ended as done or no-show, as they were: a desk may take that back for a while. */
+    final Map<String, Ended> ended = new HashMap<>();
     final LocalDate lastDay;
     Instant at;
 
@@ -224,6 +229,7 @@ public final class Statistics {
             b.serviceTimes.add(time);
           }
         });
+        ended.put(e.ticket(), new Ended(t, at, true, time));
       }
       return null;
     }
@@ -233,6 +239,36 @@ public final class Statistics {
       Open t = tickets.remove(e.ticket());
       if (t != null) {
         count(t.service, b -> b.noShow++);
+        ended.put(e.ticket(), new Ended(t, at, false, null));
+      }
+      return null;
+    }
+
+    /** What was counted when the ticket ended is counted no more, in the hour it was counted in. */
+    @Override
+    public Void ticketReopened(Event.TicketReopened e) {
+      Ended x = ended.remove(e.ticket());
+      if (x != null) {
+        count(x.ticket().service, x.at(), b -> {
+          if (x.done()) {
+            b.served--;
+            if (x.serviceTime() != null) {
+              b.serviceTimes.remove(x.serviceTime());
+            }
+          } else {
+            b.noShow--;
+          }
+        });
+        tickets.put(e.ticket(), x.ticket());
+      }
+      return null;
+    }
+
+    @Override
+    public Void calledOutOfTurn(Event.CalledOutOfTurn e) {
+      Open t = tickets.get(e.ticket());
+      if (t != null) {
+        count(t.service, b -> b.calledOutOfTurn++);
       }
       return null;
     }
@@ -265,6 +301,7 @@ public final class Statistics {
 
     @Override
     public Void dayStarted(Event.DayStarted e) {
+      ended.clear();
       return null;
     }
 

@@ -7,7 +7,7 @@ public final class StatisticsCsv {
   public static final String HEADER = "branch,service,date,hour,issued,served,no_show,cancelled,expired,transferred,"
       + "wait_count,wait_mean_s,wait_median_s,wait_p90_s,wait_max_s,"
       + "service_count,service_mean_s,service_median_s,service_p90_s,service_max_s,within_target_share,"
-      + "estimate_count,estimate_rase,estimate_bias,called_late_share";
+      + "estimate_count,estimate_rase,estimate_bias,called_late_share,called_out_of_turn";
 
   private StatisticsCsv() {}
 
@@ -36,7 +36,7 @@ public final class StatisticsCsv {
     figures(out, r.serviceSeconds());
     out.append(number(r.withinTargetShare())).append(',').append(r.estimateCount()).append(',')
         .append(number(r.estimateRase())).append(',').append(number(r.estimateBias())).append(',')
-        .append(number(r.calledLateShare())).append("\r\n");
+        .append(number(r.calledLateShare())).append(',').append(r.calledOutOfTurn()).append("\r\n");
   }
 
   private static void figures(StringBuilder out, Figures f) {

@@ -19,6 +19,7 @@ import java.time.LocalDate;
  * @param estimateRase      of those, sqrt(mean squared (told − waited)) / mean wait; null without
  * @param estimateBias      of those, mean (told − waited) / mean wait; null without
  * @param calledLateShare   of those, the share called more than 5 minutes later than told
+ * @param calledOutOfTurn   tickets a desk called by choice, not the one it was next to call
  */
 public record StatsRow(
     String branch,
@@ -37,4 +38,15 @@ public record StatsRow(
     int estimateCount,
     Double estimateRase,
     Double estimateBias,
-    Double calledLateShare) {}
+    Double calledLateShare,
+    int calledOutOfTurn) {
+
+  /** A row without calls out of turn. */
+  public StatsRow(String branch, String service, LocalDate date, Integer hour, int issued, int served, int noShow,
+                  int cancelled, int expired, int transferred, Figures waitSeconds, Figures serviceSeconds,
+                  Double withinTargetShare, int estimateCount, Double estimateRase, Double estimateBias,
+                  Double calledLateShare) {
+    this(branch, service, date, hour, issued, served, noShow, cancelled, expired, transferred, waitSeconds,
+        serviceSeconds, withinTargetShare, estimateCount, estimateRase, estimateBias, calledLateShare, 0);
+  }
+}

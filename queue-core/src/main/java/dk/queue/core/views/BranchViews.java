@@ -2,6 +2,7 @@ package dk.queue.core.views;
 
 import dk.queue.core.domain.Availability;
 import dk.queue.core.domain.BranchState;
+import dk.queue.core.domain.CallPolicy;
 import dk.queue.core.domain.Desk;
 import dk.queue.core.domain.DeskDef;
 import dk.queue.core.domain.DeskStatus;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -56,13 +56,13 @@ public final class BranchViews {
 
   /**
    * What staff see. With a {@code desk} that is open, the waiting list is the order in which that
-   * desk would call (as {@code CallPolicy} decides, were nobody to join meanwhile); otherwise the
+   * desk would call ({@link CallPolicy#order}, as call-next decides); otherwise the
    * first {@link #STAFF_WAITING} of each service, oldest first.
    */
   public static BranchView staff(BranchState s, Instant now, String desk) {
     Desk d = desk == null ? null : s.desks().get(desk);
     List<Ticket> waiting = d != null && !d.services().isEmpty()
-        ? callOrder(s, d.services(), now, STAFF_WAITING)
+        ? CallPolicy.order(s, d.services(), now, STAFF_WAITING)
         : s.def().services().stream()
             .flatMap(def -> s.queue(def.id()).stream().limit(STAFF_WAITING).map(id -> s.tickets().get(id)))
             .sorted(Comparator.comparing(Ticket::queuedAt)).toList();
@@ -81,42 +81,6 @@ public final class BranchViews {
             time(s, c.calledAt()))).toList(),
         IntStream.range(0, 24).mapToObj(h -> s.issuedByHour().getOrDefault(h, 0)).toList(),
         waiting);
-  }
-
-  /**
-   * The tickets a desk serving {@code services} (in priority order) would call, in that order: at
-   * each step the overdue head of the first such service, else the head of the first service with
-   * anyone waiting.
-   */
-  public static List<Ticket> callOrder(BranchState s, List<String> services, Instant now, int limit) {
-    int[] taken = new int[services.size()];
-    List<Ticket> order = new ArrayList<>();
-    while (order.size() < limit) {
-      int pick = -1;
-      for (int i = 0; i < services.size() && pick < 0; i++) {
-        Optional<Ticket> head = head(s, services.get(i), taken[i]);
-        int target = s.def().service(services.get(i)).map(ServiceDef::targetWaitSeconds).orElse(Integer.MAX_VALUE);
-        if (head.isPresent() && Duration.between(head.get().queuedAt(), now).getSeconds() > target) {
-          pick = i;
-        }
-      }
-      for (int i = 0; i < services.size() && pick < 0; i++) {
-        if (head(s, services.get(i), taken[i]).isPresent()) {
-          pick = i;
-        }
-      }
-      if (pick < 0) {
-        break;
-      }
-      order.add(head(s, services.get(pick), taken[pick]).orElseThrow());
-      taken[pick]++;
-    }
-    return order;
-  }
-
-  private static Optional<Ticket> head(BranchState s, String service, int skip) {
-    List<String> queue = s.queue(service);
-    return skip < queue.size() ? Optional.of(s.tickets().get(queue.get(skip))) : Optional.empty();
   }
 
   public static ServiceView service(BranchState s, ServiceDef d, Instant now) {

@@ -42,6 +42,14 @@ public final class TicketIds implements Event.Visitor<String> {
     return null;
   }
 
+  public String calledOutOfTurn(Event.CalledOutOfTurn e) {
+    return e.ticket();
+  }
+
+  public String ticketReopened(Event.TicketReopened e) {
+    return e.ticket();
+  }
+
   public String ticketCalled(Event.TicketCalled e) {
     return e.ticket();
   }

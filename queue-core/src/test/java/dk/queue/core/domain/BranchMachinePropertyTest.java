@@ -150,8 +150,17 @@ public class BranchMachinePropertyTest {
       case 10:
         return new Command.FinishService(now, desk, staff, "served");
       case 11:
-        return r.nextBoolean() ? new Command.NoShow(now, desk, staff)
-            : new Command.Transfer(now, desk, staff, service, Placement.values()[r.nextInt(3)]);
+        switch (r.nextInt(4)) {
+          case 0:
+            return new Command.Undo(now, desk, staff);
+          case 1:
+            List<String> waiting = new ArrayList<>(s.tickets().keySet());
+            waiting.sort(null);
+            return new Command.CallTicket(now, desk, staff, waiting.isEmpty() ? "main-unknown" : waiting.get(r.nextInt(waiting.size())));
+          default:
+            return r.nextBoolean() ? new Command.NoShow(now, desk, staff)
+                : new Command.Transfer(now, desk, staff, service, Placement.values()[r.nextInt(3)]);
+        }
       default:
         return new Command.Tick(now);
     }

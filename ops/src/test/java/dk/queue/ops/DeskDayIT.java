@@ -125,4 +125,100 @@ class DeskDayIT {
       demo.await(10).until(ExpectedConditions.textToBe(By.id("desk-state"), "Lukket"));
     }
   }
+
+  static String active(Browser b) {
+    return (String) b.driver.executeScript("return document.activeElement && document.activeElement.id");
+  }
+
+  /** Waits until the element with this id has the focus. */
+  static void focusedOn(Browser b, String id) {
+    b.await(10).until(d -> id.equals(active(b)));
+  }
+
+  static String issue(String service) throws Exception {
+    return new Http(base).post("/api/branches/hovedbiblioteket/tickets", "{\"service\":\"" + service + "\"}")
+        .body().get("number").asText();
+  }
+
+  /** WCAG's contrast ratio of two CSS colours "rgb(r, g, b)". */
+  static double contrast(String a, String b) {
+    double la = luminance(a);
+    double lb = luminance(b);
+    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+  }
+
+  static double luminance(String rgb) {
+    String[] p = rgb.replaceAll("[^0-9,]", "").split(",");
+    double[] c = new double[3];
+    for (int i = 0; i < 3; i++) {
+      double v = Integer.parseInt(p[i]) / 255.0;
+      c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  }
+
+  @Test
+  void theDeskCallsInItsOwnOrderOrAChosenTicketTakesANoShowBackAndKeepsTheFocusOnTheWork() throws Exception {
+    try (Browser demo = new Browser(1280, 900)) {
+      demo.driver.get(base + "/desk/hovedbiblioteket/skranke-1");
+      demo.driver.findElement(By.id("user")).sendKeys("demo", Keys.TAB, "0000", Keys.ENTER);
+      // Signed in: the focus is on the first service to choose, then on "Kald næste" once open.
+      demo.await(10).until(d -> String.valueOf(active(demo)).startsWith("svc-"));
+      demo.driver.findElement(By.id("svc-pas")).sendKeys(Keys.SPACE);
+      demo.driver.findElement(By.id("svc-flytning")).sendKeys(Keys.SPACE);
+      demo.driver.findElement(By.id("open")).sendKeys(Keys.ENTER);
+      focusedOn(demo, "call-next");
+      String ring = (String) demo.driver.executeScript("return getComputedStyle(document.activeElement).outlineColor");
+      String paper = (String) demo.driver.executeScript("return getComputedStyle(document.body).backgroundColor");
+      assertThat(contrast(ring, paper)).as("focus ring " + ring + " on " + paper).isGreaterThanOrEqualTo(3.0);
+
+      // Nobody waits: calm information, no error.
+      demo.driver.findElement(By.id("call-next")).sendKeys(Keys.ENTER);
+      demo.await(10).until(ExpectedConditions.textToBe(By.id("notice-text"), "Ingen venter på dine ydelser"));
+      assertThat(demo.driver.findElement(By.id("error")).isDisplayed()).isFalse();
+
+      // The list is in the order this desk calls: passports first (its first service), though the
+      // change of address was taken first.
+      String moving = issue("flytning");
+      String passport = issue("pas");
+      demo.await(10).until(d -> d.findElements(By.cssSelector("#waiting .call-this")).size() == 2);
+      assertThat(demo.driver.findElements(By.cssSelector("#waiting li strong"))).extracting(e -> e.getText())
+          .containsExactly(passport, moving);
+
+      // Call this one: the change of address, out of turn; the focus goes to "Start betjening".
+      demo.driver.findElement(By.cssSelector("#waiting li:nth-child(2) .call-this")).click();
+      demo.await(10).until(ExpectedConditions.textToBe(By.id("current-number"), moving));
+      focusedOn(demo, "start");
+      JsonNode stats = new Http(base).get("/api/branches/hovedbiblioteket/stats").body();
+      int outOfTurn = 0;
+      for (JsonNode row : stats.get("totals")) {
+        outOfTurn += row.get("service").asText().equals("flytning") ? row.path("calledOutOfTurn").asInt() : 0;
+      }
+      assertThat(outOfTurn).as("in the statistics").isEqualTo(1);
+
+      // No-show, then undo: the citizen is called at the desk again.
+      demo.driver.findElement(By.id("no-show")).sendKeys(Keys.ENTER);
+      demo.await(10).until(ExpectedConditions.textToBe(By.id("notice-text"), moving + " er markeret som udeblevet."));
+      focusedOn(demo, "call-next");
+      demo.driver.findElement(By.id("undo")).click();
+      demo.await(10).until(ExpectedConditions.textToBe(By.id("current-number"), moving));
+      focusedOn(demo, "start");
+      demo.driver.findElement(By.id("start")).sendKeys(Keys.ENTER);
+      focusedOn(demo, "done");
+      demo.driver.findElement(By.id("done")).sendKeys(Keys.ENTER);
+      demo.await(10).until(ExpectedConditions.textToBe(By.id("notice-text"), moving + " er færdig."));
+      focusedOn(demo, "call-next");
+
+      // A double click calls one citizen, not two.
+      String second = issue("pas");
+      demo.driver.executeScript("const b = document.getElementById('call-next'); b.click(); b.click();");
+      demo.await(10).until(ExpectedConditions.textToBe(By.id("current-number"), passport));
+      Thread.sleep(500);
+      assertThat(demo.driver.findElement(By.id("error")).isDisplayed()).isFalse();
+      assertThat(demo.driver.findElements(By.cssSelector("#waiting li strong"))).extracting(e -> e.getText())
+          .containsExactly(second);
+      demo.driver.executeScript("window.scrollTo(0, 0)");
+      demo.screenshot("desk-call-this");
+    }
+  }
 }

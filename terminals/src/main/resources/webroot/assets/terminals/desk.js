@@ -51,16 +51,46 @@
     return Array.from(crypto.getRandomValues(new Uint8Array(16)), function (b) { return (b + 256).toString(16).substring(1); }).join('');
   }
 
-  function act(action, payload) {
+  // One action at a time: a second click (or key press) while one is under way is ignored, so a
+  // double click never calls two citizens. Where the work continues gets the focus once it can.
+  let busy = false;
+  let focusNext = null;
+
+  function act(action, payload, then) {
+    if (busy) return Promise.resolve(null);
+    busy = true;
+    body.setAttribute('aria-busy', 'true');
     const key = unanswered && unanswered.action === action ? unanswered.key : newKey();
     unanswered = { action: action, key: key };
     return api('POST', base + action, payload || {}, key).then(function (r) {
       if (r.status < 500) unanswered = null;
       if (r.status === 401) { signOut(); error(t['desk.error.unauthorized']); }
       else if (r.status >= 400) error(problem(r.body));
-      else $('error').hidden = true;
+      else { $('error').hidden = true; notice(''); }
+      if (r.status < 300 && then) focusNext = then(r);
       return r;
-    }).catch(function () { error(t['common.error']); });
+    }).catch(function () { error(t['common.error']); }).finally(function () {
+      busy = false;
+      body.removeAttribute('aria-busy');
+      render();
+    });
+  }
+
+  // Calm information, not an error: "nobody waiting", or what was just ended, with its undo.
+  let undoTimer = null;
+  function notice(text, undo) {
+    $('notice-text').textContent = text;
+    $('undo').hidden = !undo;
+    clearTimeout(undoTimer);
+    if (undo) undoTimer = setTimeout(function () { notice(''); }, 120000);
+  }
+
+  function focusWhereWorkContinues() {
+    const target = focusNext && $(focusNext);
+    if (target && !target.disabled && target.offsetParent !== null) {
+      target.focus();
+      focusNext = null;
+    }
   }
 
   function desk() {
@@ -77,6 +107,7 @@
     $('login').hidden = true;
     $('sign-out').hidden = false;
     $('who').textContent = Live.format(t['desk.signedInAs'], { name: me.name });
+    focusNext = 'first-choice';
     follow();
     render();
   }
@@ -127,7 +158,7 @@
       current.forEach(function (id) { order.checked[id] = true; });
     }
     list.replaceChildren.apply(list, order.map(function (id, i) {
-      const box = el('input', { type: 'checkbox', id: 'svc-' + id, value: id, checked: !!order.checked[id],
+      const box = el('input', { type: 'checkbox', id: 'svc-' + id, value: id, checked: !!order.checked[id], 'data-first': i === 0 ? 'true' : null,
         onchange: function (e) { order.checked[id] = e.target.checked; } });
       return el('li', {}, [box, el('label', { for: 'svc-' + id, text: serviceName(id) }),
         el('button', { type: 'button', class: 'secondary small', 'aria-label': t['desk.up'] + ': ' + serviceName(id),
@@ -148,11 +179,9 @@
 
   $('open').addEventListener('click', function () {
     const chosen = order.filter(function (id) { return order.checked[id]; });
-    act('open', { services: chosen }).then(function (r) {
-      if (r && r.status === 200) { choosing = false; order = []; render(); }
-    });
+    act('open', { services: chosen }, function () { choosing = false; order = []; return 'call-next'; });
   });
-  $('change').addEventListener('click', function () { choosing = true; order = []; render(); });
+  $('change').addEventListener('click', function () { choosing = true; order = []; focusNext = 'first-choice'; render(); });
 
   // How long the current citizen has been at the desk (or called), ticking: "3:07".
   function since(iso) {
@@ -208,7 +237,10 @@
     $('waiting').replaceChildren.apply($('waiting'), waiting.length === 0
       ? [el('li', { class: 'muted empty', text: t['desk.nobodyWaiting'] })]
       : waiting.slice(0, 30).map(function (w) {
-        return el('li', {}, [el('strong', { text: w.number }), ' ' + serviceName(w.service) + ' · ' + Live.duration(w.waitedSeconds, t)]);
+        return el('li', {}, [el('strong', { text: w.number }), ' ' + serviceName(w.service) + ' · ' + Live.duration(w.waitedSeconds, t) + ' ',
+          el('button', { type: 'button', class: 'secondary small call-this', 'data-ticket': w.id, disabled: state !== 'open',
+            'aria-label': Live.format(t['desk.callThisLabel'], { number: w.number }), text: t['desk.callThis'],
+            onclick: function () { act('call', { ticket: w.id }, function () { return 'start'; }); } })]);
       }));
   }
 
@@ -239,23 +271,42 @@
     $('setup').hidden = !setup;
     $('work').hidden = setup || taken;
     if (taken) renderTaken(d); else if (setup) renderSetup(); else renderWork(d);
+    if (busy) document.querySelectorAll('#work button, #setup button, #taken button').forEach(function (b) { b.disabled = true; });
+    if (focusNext === 'first-choice') focusNext = setup ? (document.querySelector('[data-first]') || {}).id || 'open' : taken ? 'taken-text' : 'call-next';
+    focusWhereWorkContinues();
   }
 
   function callNext() {
-    act('call-next').then(function (r) { if (r && r.status === 204) error(t['desk.nobodyWaiting']); });
+    act('call-next', {}, function (r) {
+      if (r.status === 204) { notice(t['desk.nobodyWaiting']); return 'call-next'; }
+      return 'start';
+    });
   }
 
+  // After a no-show or done, what was ended and the way to take it back (for two minutes).
+  function ended(kind) {
+    return function (r) {
+      notice(Live.format(t['desk.ended.' + kind], { number: r.body.number }), true);
+      return 'call-next';
+    };
+  }
+
+  function to(id) { return function () { return id; }; }
+
   [['call-next', callNext],
-   ['recall', function () { act('recall'); }],
-   ['start', function () { act('start'); }],
-   ['no-show', function () { act('no-show'); }],
-   ['done', function () { act('done', { outcome: $('outcome').value }); }],
-   ['transfer', function () { act('transfer', { service: $('transfer-service').value, placement: $('transfer-placement').value }); }],
-   ['pause', function () { act('pause', { reason: $('pause-reason').value || null }); }],
-   ['resume', function () { act('resume'); }],
-   ['close', function () { act('close'); }],
-   ['take-over', function () { act('take-over'); }],
-   ['close-other', function () { act('close'); }]
+   ['recall', function () { act('recall', {}, to('start')); }],
+   ['start', function () { act('start', {}, to('done')); }],
+   ['no-show', function () { act('no-show', {}, ended('no_show')); }],
+   ['done', function () { act('done', { outcome: $('outcome').value }, ended('done')); }],
+   ['undo', function () {
+     act('undo', {}, function (r) { return r.body.state === 'serving' ? 'done' : 'start'; });
+   }],
+   ['transfer', function () { act('transfer', { service: $('transfer-service').value, placement: $('transfer-placement').value }, to('call-next')); }],
+   ['pause', function () { act('pause', { reason: $('pause-reason').value || null }, to('resume')); }],
+   ['resume', function () { act('resume', {}, to('call-next')); }],
+   ['close', function () { act('close', {}, to('first-choice')); }],
+   ['take-over', function () { act('take-over', {}, to('call-next')); }],
+   ['close-other', function () { act('close', {}, to('first-choice')); }]
   ].forEach(function (b) { $(b[0]).addEventListener('click', b[1]); });
 
   // The shortcut shown on the button calls the next citizen, unless one is typing in a field.

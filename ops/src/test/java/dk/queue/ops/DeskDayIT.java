@@ -221,4 +221,36 @@ class DeskDayIT {
       demo.screenshot("desk-call-this");
     }
   }
+
+  @Test
+  void theScreenShowsEachCallOnceAnnouncesItAndDropsATransferredOne() throws Exception {
+    try (Browser room = new Browser(1920, 1080)) {
+      Http http = new Http(base);
+      String jens = http.login("jens", "1234");
+      String desk = "/api/branches/hovedbiblioteket/desks/skranke-3/";
+      assertThat(http.post(desk + "open", "{\"services\":[\"sundhedskort\",\"print\"]}", jens).status()).isEqualTo(200);
+      room.driver.get(base + "/screens/hovedbiblioteket-venteomraade");
+      String number = issue("sundhedskort");
+      assertThat(http.post(desk + "call-next", "{}", jens).body().get("number").asText()).isEqualTo(number);
+      room.await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".call.latest[data-number='" + number + "']")));
+
+      // Once on the screen, however it is drawn, and said in a live region for screen readers.
+      Number shown = (Number) room.driver.executeScript("return document.body.innerText.split(arguments[0]).length - 1", number);
+      assertThat(shown.intValue()).as(number + " on the screen").isEqualTo(1);
+      room.await(5).until(d -> d.findElement(By.id("said")).getAttribute("textContent").contains("Skranke 3"));
+      assertThat(room.driver.findElement(By.id("said")).getAttribute("aria-live")).isEqualTo("assertive");
+
+      // English at least 60 % of the Danish beside it.
+      Number smallest = (Number) room.driver.executeScript("return Math.min(...Array.from(document.querySelectorAll('.en'))"
+          + ".filter(e => e.offsetParent !== null)"
+          + ".map(e => parseFloat(getComputedStyle(e).fontSize) / parseFloat(getComputedStyle(e.parentElement).fontSize)))");
+      assertThat(smallest.doubleValue()).isGreaterThanOrEqualTo(0.6);
+      room.screenshot("screen-call-once");
+
+      // Transferred: it leaves the large highlight (its citizen waits again, for printing).
+      assertThat(http.post(desk + "transfer", "{\"service\":\"print\",\"placement\":\"last\"}", jens).status()).isEqualTo(200);
+      room.await(10).until(d -> d.findElements(By.cssSelector(".call.latest[data-number='" + number + "']")).isEmpty());
+      assertThat(http.post(desk + "close", "{}", jens).status()).isEqualTo(200);
+    }
+  }
 }

@@ -63,11 +63,14 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
   public static ScreenModel of(QueueConfig config, ScreenDef screen, BranchView snapshot, Instant now) {
     BranchDef branch = config.branch(screen.branch()).orElseThrow();
     ZoneId zone = branch.zone();
-    List<Call> calls = snapshot.recentCalls().stream()
+    List<BranchView.CallView> shown = snapshot.recentCalls().stream()
         .filter(c -> screen.showsDesk(c.desk()) && screen.showsService(c.service()))
-        .limit(EARLIER_CALLS + 1L)
-        .map(c -> new Call(c.number(), c.deskName(), c.service()))
         .toList();
+    // Large: the newest call whose citizen is still called or served at that desk. One that was
+    // done, transferred or did not show leaves it for the list below.
+    Optional<BranchView.CallView> newest = shown.stream().filter(c -> atDesk(snapshot, c)).findFirst();
+    List<Call> earlier = shown.stream().filter(c -> newest.isEmpty() || c != newest.get()).limit(EARLIER_CALLS)
+        .map(ScreenModel::call).toList();
     List<ServiceRow> services = snapshot.services().stream()
         .filter(s -> screen.showsService(s.id()))
         .map(s -> row(s, config, branch, now))
@@ -76,8 +79,16 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
     Counter counter = screen.counter() ? counter(snapshot, screen.desks().get(0)) : null;
     return new ScreenModel(screen.id(), snapshot.name(), screen.layout(),
         screen.languages().contains(Messages.ENGLISH), ScreenDef.ALTERNATE.equals(screen.languageMode()),
-        screen.sound(), zone.getId(), look, calls.isEmpty() ? null : calls.get(0),
-        calls.size() > 1 ? calls.subList(1, calls.size()) : List.of(), services, counter);
+        screen.sound(), zone.getId(), look, newest.map(ScreenModel::call).orElse(null), earlier, services, counter);
+  }
+
+  private static Call call(BranchView.CallView c) {
+    return new Call(c.number(), c.deskName(), c.service());
+  }
+
+  private static boolean atDesk(BranchView snapshot, BranchView.CallView c) {
+    return snapshot.desks().stream().anyMatch(d -> d.id().equals(c.desk()) && d.current() != null
+        && d.current().number().equals(c.number()));
   }
 
   private static Counter counter(BranchView snapshot, String deskId) {

@@ -1,6 +1,7 @@
-// Screens: swap in the region the server renders at every change, highlight the newest call, rotate
-// the information slides (a new call takes their place for a while), take turns between languages
-// where configured, and announce calls one after another (chime, then speech in each language).
+// Screens: swap in the region the server renders at every change, highlight the newest call (shown
+// once, large), rotate the information slides (paused for a while after a call), take turns between
+// languages where configured, and announce calls one after another (chime, then speech in each
+// language; the words also go to a live region for screen readers).
 (function () {
   const body = document.body;
   // The branch's colours: data attributes, since the page's policy allows no inline style.
@@ -8,7 +9,7 @@
     if (body.dataset[k]) body.style.setProperty('--' + k, body.dataset[k]);
   });
   const region = document.getElementById('region');
-  const flash = document.getElementById('flash');
+  const said = document.getElementById('said');
   const slides = Array.prototype.slice.call(document.querySelectorAll('.info .slide'));
   const zone = body.dataset.zone;
   const sound = body.dataset.sound === 'true';
@@ -43,22 +44,18 @@
     slides[slide].classList.add('shown');
   }, SLIDE_MS);
 
-  // The newest call stays highlighted for a few seconds, also across re-renders of the region, and
-  // takes the information area meanwhile.
+  // The newest call stays highlighted for a few seconds, also across re-renders of the region, as
+  // long as it is the one shown large (it leaves when done, transferred or not shown up).
+  let freshNumber = null;
   function highlight(call) {
     freshUntil = Date.now() + FRESH_MS;
-    if (flash) {
-      flash.textContent = call.number + ' → ' + call.deskName;
-      flash.hidden = false;
-    }
+    freshNumber = call.number;
     markFresh();
     setTimeout(markFresh, FRESH_MS + 50);
   }
   function markFresh() {
-    const fresh = Date.now() < freshUntil;
     const latest = region.querySelector('.call.latest');
-    if (latest) latest.classList.toggle('fresh', fresh);
-    if (flash && !fresh) flash.hidden = true;
+    if (latest) latest.classList.toggle('fresh', Date.now() < freshUntil && latest.dataset.number === freshNumber);
   }
 
   // A long list of services shrinks a little, rather than lose its last lines off the screen.
@@ -119,6 +116,8 @@
 
   function announce(call) {
     highlight(call);
+    said.textContent = call.announce.length ? call.announce.map(function (p) { return p.text; }).join(' / ')
+      : call.number + ' → ' + call.deskName;
     if (!sound) return;
     queue.push(call.announce);
     next();

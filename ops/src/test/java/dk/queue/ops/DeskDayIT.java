@@ -64,6 +64,16 @@ class DeskDayIT {
   }
 
   @Test
+  void theStartPageSaysHowToBeginInTheDemo() throws Exception {
+    try (Browser start = new Browser(1280, 900)) {
+      start.driver.get(base + "/");
+      String firstRun = start.driver.findElement(By.id("first-run")).getText();
+      assertThat(firstRun).contains("Log ind ved en skranke").contains("brugernavn demo, PIN-kode 0000")
+          .contains("åbn skranken").contains("Ikke mulig her lige nu");
+    }
+  }
+
+  @Test
   void signingOutPausesTheDeskTheKioskStopsOfferingItAndASupervisorClosesIt() throws Exception {
     try (Browser mette = new Browser(1280, 900); Browser kiosk = new Browser(1280, 1024);
          Browser lars = new Browser(1280, 900); Browser demo = new Browser(1280, 900)) {

@@ -1,5 +1,6 @@
 package dk.queue.terminals;
 
+import dk.queue.core.config.ConfigLoader;
 import dk.queue.core.config.KioskDef;
 import dk.queue.core.config.QueueConfig;
 import dk.queue.core.domain.BranchDef;
@@ -66,7 +67,8 @@ public final class TerminalsModule implements WebModule {
       m.put("desks", b.desks());
       return m;
     }).toList();
-    return Map.of("branches", branches);
+    // The demo's own staff sign-in is told on the start page of the demo only.
+    return Map.of("branches", branches, "demo", ConfigLoader.DEMO_SOURCE.equals(config.source()));
   }
 
   private void kiosk(RoutingContext rc, QueueConfig config) {

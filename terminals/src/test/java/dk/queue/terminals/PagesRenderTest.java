@@ -41,6 +41,14 @@ class PagesRenderTest {
   }
 
   @Test
+  void startPageSaysHowToBeginAndTheDemoSignInOnlyInTheDemo() {
+    String demoPage = pages.render("index", Map.of("branches", List.of(), "demo", true));
+    String otherPage = pages.render("index", Map.of("branches", List.of(), "demo", false));
+    assertThat(demoPage).contains("Log ind ved en skranke").contains("brugernavn demo, PIN-kode 0000");
+    assertThat(otherPage).contains("Log ind ved en skranke").contains("åbn skranken").doesNotContain("0000");
+  }
+
+  @Test
   void textsInScriptsCannotCloseTheScriptElement() {
     String html = pages.render("phone", Map.of("ticket", "x-1",
         "branch", Map.of("id", "x", "name", "</script><b>", "zone", "Europe/Copenhagen"),

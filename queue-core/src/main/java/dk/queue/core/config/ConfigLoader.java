@@ -16,6 +16,8 @@ import java.nio.file.Path;
 public final class ConfigLoader {
   /** The classpath resource of the demo organisation. */
   public static final String DEMO_RESOURCE = "/dk/queue/core/config/demo.yaml";
+  /** The {@link QueueConfig#source()} of the embedded demo configuration. */
+  public static final String DEMO_SOURCE = "demo.yaml";
 
   private ConfigLoader() {}
 
@@ -53,7 +55,7 @@ public final class ConfigLoader {
       if (in == null) {
         throw new IllegalStateException("the embedded demo configuration " + DEMO_RESOURCE + " is missing");
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "demo.yaml");
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEMO_SOURCE);
     } catch (IOException e) {
       throw new IllegalStateException("the embedded demo configuration cannot be read", e);
     }

@@ -293,30 +293,29 @@ public final class BranchMachine {
 
     @Override
     public Optional<Rejection> callNext(CallNext c) {
-      return atOwnDesk(c.desk(), c.staff()).or(() -> {
+      return freeToCall(c.desk(), c.staff()).or(() -> {
         Desk desk = state().desks().get(c.desk());
-        if (desk.mode() == Desk.Mode.PAUSED) {
-          return reject(Reason.DESK_PAUSED, "The desk is paused");
-        }
-        if (desk.current() != null) {
-          return reject(Reason.DESK_BUSY, "Finish the current ticket first");
-        }
         CallPolicy.next(state(), desk.services(), draft.at).ifPresent(t ->
             draft.emit(new Event.TicketCalled(t.id(), c.desk(), t.number(), t.service())));
         return OK;
       });
     }
 
-    @Override
-    public Optional<Rejection> callTicket(CallTicket c) {
-      return atOwnDesk(c.desk(), c.staff()).or(() -> {
-        Desk desk = state().desks().get(c.desk());
+    /** The staff member's own desk, open and with nobody at it. */
+    private Optional<Rejection> freeToCall(String deskId, String staff) {
+      return atOwnDesk(deskId, staff).or(() -> {
+        Desk desk = state().desks().get(deskId);
         if (desk.mode() == Desk.Mode.PAUSED) {
           return reject(Reason.DESK_PAUSED, "The desk is paused");
         }
-        if (desk.current() != null) {
-          return reject(Reason.DESK_BUSY, "Finish the current ticket first");
-        }
+        return desk.current() != null ? reject(Reason.DESK_BUSY, "Finish the current ticket first") : OK;
+      });
+    }
+
+    @Override
+    public Optional<Rejection> callTicket(CallTicket c) {
+      return freeToCall(c.desk(), c.staff()).or(() -> {
+        Desk desk = state().desks().get(c.desk());
         Ticket t = state().tickets().get(c.ticketId());
         if (t == null) {
           return state().ticket(c.ticketId()).isPresent()
@@ -340,10 +339,7 @@ public final class BranchMachine {
 
     @Override
     public Optional<Rejection> undo(Undo c) {
-      return atOwnDesk(c.desk(), c.staff()).or(() -> {
-        if (state().desks().get(c.desk()).current() != null) {
-          return reject(Reason.DESK_BUSY, "Finish the current ticket first");
-        }
+      return freeToCall(c.desk(), c.staff()).or(() -> {
         Optional<Ticket> last = state().finished().stream().filter(t -> c.desk().equals(t.desk())).findFirst()
             .filter(t -> (t.state() == TicketState.NO_SHOW || t.state() == TicketState.DONE)
                 && !t.endedAt().plus(UNDO_WITHIN).isBefore(draft.at));

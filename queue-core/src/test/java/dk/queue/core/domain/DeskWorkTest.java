@@ -77,6 +77,9 @@ class DeskWorkTest {
     given(new Command.NoShow(f.now, "d1", "anna"));
     assertThat(total("pas").noShow()).isEqualTo(1);
     f.minutesLater(1);
+    given(new Command.PauseDesk(f.now, "d1", "anna", null));
+    f.rejected(new Command.Undo(f.now, "d1", "anna"), Rejection.Reason.DESK_PAUSED);
+    given(new Command.ResumeDesk(f.now, "d1", "anna"));
     given(new Command.Undo(f.now, "d1", "anna"));
     assertThat(f.events()).containsExactly(new Event.TicketReopened(t, "d1"));
     assertThat(f.ticket(t).state()).isEqualTo(TicketState.CALLED);

@@ -3,9 +3,7 @@ package dk.queue.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.queue.core.config.ConfigLoader;
-import dk.queue.core.node.NodeOptions;
 import dk.queue.core.node.QueueNode;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,15 +26,13 @@ class BrowserFlowIT {
 
   @BeforeAll
   static void start() throws Exception {
-    NodeOptions options = NodeOptions.defaults(ConfigLoader.demo(), Files.createTempDirectory("queue-browser"))
-        .withPort(0).withWebModules(Main.webModules());
-    node = QueueNode.start(options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    base = "http://127.0.0.1:" + node.port();
+    node = DemoNode.start("queue-browser");
+    base = DemoNode.base(node);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    node.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    DemoNode.stop(node);
   }
 
   private static String text(Browser b, String css) {

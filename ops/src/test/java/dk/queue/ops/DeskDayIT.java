@@ -3,12 +3,8 @@ package dk.queue.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.queue.core.config.ConfigLoader;
 import dk.queue.core.node.Http;
-import dk.queue.core.node.NodeOptions;
 import dk.queue.core.node.QueueNode;
-import java.nio.file.Files;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,15 +24,13 @@ class DeskDayIT {
 
   @BeforeAll
   static void start() throws Exception {
-    NodeOptions options = NodeOptions.defaults(ConfigLoader.demo(), Files.createTempDirectory("queue-desk-day"))
-        .withPort(0).withWebModules(Main.webModules());
-    node = QueueNode.start(options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    base = "http://127.0.0.1:" + node.port();
+    node = DemoNode.start("queue-desk-day");
+    base = DemoNode.base(node);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    node.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    DemoNode.stop(node);
   }
 
   /** Signs in at the desk page with the keyboard; waits until the page shows who is signed in. */

@@ -149,6 +149,7 @@
 
   function renderSetup() {
     const list = $('service-choice');
+    $('open').disabled = false;
     const d = desk();
     if (order.length === 0) {
       const current = (d && d.services.length ? d.services : []).filter(function (id) { return me.skills.indexOf(id) >= 0; });
@@ -240,7 +241,7 @@
         return el('li', {}, [el('strong', { text: w.number }), ' ' + serviceName(w.service) + ' · ' + Live.duration(w.waitedSeconds, t) + ' ',
           el('button', { type: 'button', class: 'secondary small call-this', 'data-ticket': w.id, disabled: state !== 'open',
             'aria-label': Live.format(t['desk.callThisLabel'], { number: w.number }), text: t['desk.callThis'],
-            onclick: function () { act('call', { ticket: w.id }, function () { return 'start'; }); } })]);
+            onclick: function () { act('call', { ticket: w.id }, to('start')); } })]);
       }));
   }
 
@@ -256,6 +257,7 @@
       : Live.format(t['desk.taken'], { staff: d.staff });
     $('taken-text').textContent = supervisor ? text : text + ' ' + t['desk.askSupervisor'];
     $('supervise').hidden = !supervisor;
+    $('take-over').disabled = false;
     $('close-other').disabled = !!d.current;
   }
 

@@ -27,6 +27,20 @@ class DeskWorkTest {
     return new Command.CallTicket(f.now, desk, staff, ticket);
   }
 
+  String issue(String service) {
+    String t = f.nextId();
+    given(new Command.IssueTicket(f.now, t, service, Channel.KIOSK, "da"));
+    return t;
+  }
+
+  /** Desk d1 open for passports, by anna, with a new passport ticket called to it: its id. */
+  String calledAtD1() {
+    given(new Command.OpenDesk(f.now, "d1", "anna", BranchFixture.ALL, List.of("pas")));
+    String t = issue("pas");
+    given(new Command.CallNext(f.now, "d1", "anna"));
+    return t;
+  }
+
   StatsRow total(String service) {
     return Statistics.compute(f.state.def(), f.state.day(), f.state.day(), log).totals().stream()
         .filter(r -> r.service().equals(service)).findFirst().orElseThrow();
@@ -35,10 +49,8 @@ class DeskWorkTest {
   @Test
   void callingAChosenTicketIsRecordedAsOutOfTurnWithDeskAndStaff() {
     given(new Command.OpenDesk(f.now, "d1", "anna", BranchFixture.ALL, List.of("pas", "lib")));
-    String first = f.issueCommand("pas").ticketId();
-    given(new Command.IssueTicket(f.now, first, "pas", Channel.KIOSK, "da"));
-    String second = f.nextId();
-    given(new Command.IssueTicket(f.now, second, "pas", Channel.KIOSK, "da"));
+    String first = issue("pas");
+    String second = issue("pas");
     given(call("d1", "anna", second));
     assertThat(f.events()).startsWith(new Event.TicketCalled(second, "d1", "P002", "pas"),
         new Event.CalledOutOfTurn(second, "d1", "anna"));
@@ -70,10 +82,7 @@ class DeskWorkTest {
 
   @Test
   void aNoShowTakenBackIsCalledAtTheDeskAgainAndNotCounted() {
-    given(new Command.OpenDesk(f.now, "d1", "anna", BranchFixture.ALL, List.of("pas")));
-    String t = f.nextId();
-    given(new Command.IssueTicket(f.now, t, "pas", Channel.KIOSK, "da"));
-    given(new Command.CallNext(f.now, "d1", "anna"));
+    String t = calledAtD1();
     given(new Command.NoShow(f.now, "d1", "anna"));
     assertThat(total("pas").noShow()).isEqualTo(1);
     f.minutesLater(1);
@@ -90,10 +99,7 @@ class DeskWorkTest {
 
   @Test
   void aDoneTakenBackIsServedAgainUntilTwoMinutesHavePassed() {
-    given(new Command.OpenDesk(f.now, "d1", "anna", BranchFixture.ALL, List.of("pas")));
-    String t = f.nextId();
-    given(new Command.IssueTicket(f.now, t, "pas", Channel.KIOSK, "da"));
-    given(new Command.CallNext(f.now, "d1", "anna"));
+    String t = calledAtD1();
     given(new Command.StartService(f.now, "d1", "anna"));
     f.minutesLater(5);
     given(new Command.FinishService(f.now, "d1", "anna", "served"));

@@ -97,6 +97,9 @@ class DeskDayIT {
       demo.await(10).until(ExpectedConditions.elementToBeClickable(By.id("close-other"))).click();
       demo.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("setup")));
       assertThat(demo.driver.findElement(By.id("desk-state")).getText()).isEqualTo("Lukket");
+      // Select all ticks every service the person can serve (all twelve for demo).
+      demo.driver.findElement(By.id("select-all")).click();
+      assertThat(demo.driver.findElements(By.cssSelector("#service-choice input:checked"))).hasSize(12);
       lars.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("setup")));
       assertThat(lars.driver.findElement(By.id("taken")).isDisplayed()).isFalse();
       open(lars, "laan");

@@ -182,6 +182,10 @@
     const chosen = order.filter(function (id) { return order.checked[id]; });
     act('open', { services: chosen }, function () { choosing = false; order = []; return 'call-next'; });
   });
+  $('select-all').addEventListener('click', function () {
+    order.forEach(function (id) { order.checked[id] = true; });
+    renderSetup();
+  });
   $('change').addEventListener('click', function () { choosing = true; order = []; focusNext = 'first-choice'; render(); });
 
   // How long the current citizen has been at the desk (or called), ticking: "3:07".

@@ -59,6 +59,12 @@ public record QueueConfig(String source, List<BranchDef> branches, Map<String, S
         Map.of(), DEFAULT_RETENTION_DAYS);
   }
 
+  /** The same configuration with desks left signed out closing after {@code close}. */
+  public QueueConfig withSignedOutClose(Duration close) {
+    return new QueueConfig(source, branches, staff, screens, kiosks, outcomeDefs, staffSession, looks, retentionDays,
+        close);
+  }
+
   /** The outcome codes staff may record. */
   public List<String> outcomes() {
     return outcomeDefs.stream().map(OutcomeDef::id).toList();

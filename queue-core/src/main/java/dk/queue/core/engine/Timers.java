@@ -113,7 +113,8 @@ final class Timers {
     String branch = state.def().id();
     BranchDef def = planned.get(branch);
     Instant closes = DeskLifecycle.nextClosing(state).orElse(null);
-    boolean closingChanged = !java.util.Objects.equals(closes == null ? closing.remove(branch) : closing.put(branch, closes), closes);
+    Instant before = closes == null ? closing.remove(branch) : closing.put(branch, closes);
+    boolean closingChanged = !java.util.Objects.equals(before, closes);
     if (def != null && (def != state.def() || closingChanged)) {
       planned.put(branch, state.def());
       context.runOnContext(v -> plan(branch, state.def()));

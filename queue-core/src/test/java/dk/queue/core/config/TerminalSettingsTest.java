@@ -66,6 +66,23 @@ class TerminalSettingsTest {
         .as("the node's sign-ins last what the file says").isEqualTo(Duration.ofMinutes(45));
   }
 
+  @Test
+  void desksLeftSignedOutCloseAfterTheConfiguredTime() {
+    assertThat(ConfigLoader.parse(SampleConfig.VALID, FILE).signedOutClose()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(ConfigLoader.parse(SampleConfig.VALID + "signedOutCloseMinutes: 3\n", FILE).signedOutClose())
+        .isEqualTo(Duration.ofMinutes(3));
+    refused(SampleConfig.VALID + "signedOutCloseMinutes: 0\n", 31, "signedOutCloseMinutes");
+  }
+
+  @Test
+  void supervisorsNameTheBranchesTheySupervise() {
+    String supervises = "    skills: [pas]\n    supervises: ";
+    assertThat(ConfigLoader.parse(SampleConfig.VALID.replace("    skills: [pas]\n", supervises + "[main]\n"), FILE)
+        .staff().get("demo").supervises("main")).isTrue();
+    assertThat(ConfigLoader.parse(SampleConfig.VALID, FILE).staff().get("demo").supervises("main")).isFalse();
+    refused(SampleConfig.VALID.replace("    skills: [pas]\n", supervises + "[mian]\n"), 26, "unknown branch 'mian'");
+  }
+
   /** Refused with one problem on {@code line}, whose message mentions {@code text}. */
   private static void refused(String yaml, int line, String text) {
     ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse(yaml, FILE));

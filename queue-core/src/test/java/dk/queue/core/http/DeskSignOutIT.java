@@ -26,9 +26,7 @@ class DeskSignOutIT {
   }
 
   TestNode start(Duration sessionTtl, Duration signedOutClose) throws Exception {
-    QueueConfig c = TestConfig.create();
-    QueueConfig config = new QueueConfig(c.source(), c.branches(), c.staff(), c.screens(), c.kiosks(), c.outcomeDefs(),
-        c.staffSession(), c.looks(), c.retentionDays(), signedOutClose);
+    QueueConfig config = TestConfig.create().withSignedOutClose(signedOutClose);
     return TestNode.start(Files.createTempDirectory("queue-signout"), o -> o.withConfig(config).withSessionTtl(sessionTtl));
   }
 

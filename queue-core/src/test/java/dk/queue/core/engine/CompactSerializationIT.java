@@ -99,6 +99,23 @@ class CompactSerializationIT {
       assertThat(serialization.toData(value).getType()).as(value.getClass().getName())
           .isEqualTo(SerializationConstants.TYPE_COMPACT);
     }
+
+    // Undo, a desk left signed out and a supervisor taking it over cross the same way.
+    Instant closes = now.plusSeconds(600);
+    for (Command c : List.<Command>of(new Command.NoShow(now, desk, "anna"), new Command.Undo(now, desk, "anna"),
+        new Command.SignOut(now, desk, "anna", closes),
+        new Command.Supervise(now, desk, "eva", Command.Supervise.Action.TAKE_OVER, null, Set.of(service)))) {
+      Outcome o = run(branches, key, c);
+      assertThat(o.accepted()).as("%s: %s", c, o.rejection()).isTrue();
+      assertThat(serialization.toData(new CommandProcessor(c, "k")).getType()).isEqualTo(SerializationConstants.TYPE_COMPACT);
+    }
+    BranchState after = branches.get(key);
+    assertThat(after.desks().get(desk).staff()).isEqualTo("eva");
+    assertThat(after.desks().get(desk).current()).isEqualTo(key + "-t1");
+    assertThat(after.outbox()).extracting(r -> r.event().getClass().getSimpleName())
+        .contains("TicketReopened", "DeskSignedOut", "DeskTakenOver");
+    assertThat(after.outbox()).filteredOn(r -> r.event() instanceof dk.queue.core.domain.Event.DeskSignedOut)
+        .extracting(r -> ((dk.queue.core.domain.Event.DeskSignedOut) r.event()).closesAt()).containsExactly(closes);
   }
 
   /** The next version of {@link Ticket}: every component of today's and one more. */

@@ -22,21 +22,22 @@ import java.util.function.IntPredicate;
  * the hour's mean arrivals of each service, as a Poisson stream kept up for many hours (so the
  * queue reaches the hour's steady state; queues carried over from an earlier hour are not counted),
  * each citizen served for an exponential time with the service's mean, by desks that all serve
- * every service of the hour in the branch's order of services. The work per hour is bounded: at
- * most {@link #MAX_DESKS} desks, at most about {@link #TICKETS_PER_TRY} tickets per try and
- * {@code log2(MAX_DESKS) + 3} tries.
+ * every service of the hour in the branch's order of services. The search starts at the textbook
+ * answer for one pooled queue (Erlang C) and moves a desk at a time. The work per hour is bounded:
+ * at most {@link #MAX_DESKS} desks and about {@link #TICKETS_PER_TRY} tickets per try; an hour
+ * whose load needs more desks than that is not simulated.
  */
 public final class StaffingAdvice {
   /** The most desks advised for one hour. */
   public static final int MAX_DESKS = 30;
-  /** About how many tickets each try simulates (fewer in a busy hour's one long day). */
-  static final int TICKETS_PER_TRY = 1500;
+  /** About how many tickets each try judges. */
+  static final int TICKETS_PER_TRY = 1000;
   private static final int MAX_DAYS = 20;
-  /** Each simulated day: tickets from 01:00 to 23:00, judged from 02:00 to 22:00 (the queue has formed by then). */
+  /** Each simulated day's tickets come from 01:00 for at most 22 hours, and are done by midnight. */
   private static final double FIRST = 3600;
-  private static final double JUDGED_FROM = 2 * 3600;
-  private static final double JUDGED_TO = 22 * 3600;
-  private static final double LAST = 23 * 3600;
+  private static final double LONGEST = 22 * 3600;
+  /** The tickets of a day's first hour (or fifth of its span) are not judged: the queue forms then. */
+  private static final double WARM_UP = 3600;
   private static final double DAY = 24 * 3600;
   /** A Monday in winter: no daylight-saving change in the simulated days. */
   private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
@@ -50,6 +51,9 @@ public final class StaffingAdvice {
    * @param share       the share of tickets (0-1] that must be called within {@code waitSeconds}
    */
   public record Target(int waitSeconds, double share) {
+    /** Four in five called within 15 minutes. */
+    public static final Target DEFAULT = new Target(15 * 60, 0.8);
+
     public Target {
       if (waitSeconds < 1 || !(share > 0 && share <= 1)) {
         throw new IllegalArgumentException("a target needs a wait of at least 1 s and a share in (0, 1]");
@@ -122,8 +126,9 @@ public final class StaffingAdvice {
    * @param desks           the fewest desks that meet the target (0 without arrivals), or
    *                        {@link #MAX_DESKS} when even that many do not
    * @param met             whether {@code desks} meet the target
-   * @param share           the share called within the target wait with {@code desks}
-   * @param meanWaitSeconds the mean wait with {@code desks}
+   * @param share           the share called within the target wait with {@code desks}; NaN when the
+   *                        hour's load exceeds {@link #MAX_DESKS} (the queue grows without end)
+   * @param meanWaitSeconds the mean wait with {@code desks}; NaN as {@code share}
    */
   public record Hour(int hour, double arrivals, int desks, boolean met, double share, double meanWaitSeconds) {}
 
@@ -143,15 +148,50 @@ public final class StaffingAdvice {
       return new Hour(demand.hour(), 0, 0, true, 1, 0);
     }
     Trial trial = new Trial(def, demand, serviceSeconds, target);
-    // Fewer desks than the offered load (arrivals × service time) can never keep up.
+    // Fewer desks than the offered load (arrivals × service time) can never keep up: their queue
+    // grows all day, so more than the most desks advised are not tried.
     int stable = (int) Math.floor(trial.load()) + 1;
+    if (stable > MAX_DESKS) {
+      return new Hour(demand.hour(), total, MAX_DESKS, false, Double.NaN, Double.NaN);
+    }
     Map<Integer, double[]> tried = new HashMap<>();
     IntPredicate meets = desks -> tried.computeIfAbsent(desks, trial::run)[0] >= target.share();
-    int desks = fewest(Math.min(stable, MAX_DESKS), MAX_DESKS, meets);
+    // The textbook answer for one pooled queue is usually within a desk of the simulated one; starting
+    // there spares the slow tries close to the load, where the queue is longest.
+    int desks = Math.max(stable, Math.min(MAX_DESKS, erlangC(trial.load(), trial.meanServiceSeconds(), target)));
+    if (meets.test(desks)) {
+      while (desks > stable && meets.test(desks - 1)) {
+        desks--;
+      }
+    } else {
+      desks = desks == MAX_DESKS ? 0 : fewest(desks + 1, MAX_DESKS, meets);
+    }
     boolean met = desks > 0;
     int chosen = met ? desks : MAX_DESKS;
     double[] result = tried.computeIfAbsent(chosen, trial::run);
     return new Hour(demand.hour(), total, chosen, met, result[0], result[1]);
+  }
+
+  /**
+   * The fewest desks c for one queue with Poisson arrivals and exponential service times (M/M/c) at
+   * which P(wait ≤ t) = 1 − C(c, a) · e^(−(c − a) t / m) reaches the target share (Erlang C, with a the
+   * offered load and m the mean service time); at most {@link #MAX_DESKS}.
+   */
+  static int erlangC(double load, double meanSeconds, Target target) {
+    for (int c = (int) Math.floor(load) + 1; c < MAX_DESKS; c++) {
+      double term = 1;
+      double sum = 1;
+      for (int k = 1; k < c; k++) {
+        term *= load / k;
+        sum += term;
+      }
+      double last = term * load / (c - load);
+      double waits = last / (sum + last);
+      if (1 - waits * Math.exp(-(c - load) * target.waitSeconds() / meanSeconds) >= target.share()) {
+        return c;
+      }
+    }
+    return MAX_DESKS;
   }
 
   /**
@@ -189,7 +229,10 @@ public final class StaffingAdvice {
     private final List<Arrival> arrivals = new ArrayList<>();
     private final Target target;
     private final int days;
+    private final double span;
+    private final double warmUp;
     private final double load;
+    private final double meanServiceSeconds;
 
     Trial(BranchDef def, Demand demand, Map<String, Double> serviceSeconds, Target target) {
       this.target = target;
@@ -207,18 +250,22 @@ public final class StaffingAdvice {
         }
       }
       this.load = work / 3600;
+      this.meanServiceSeconds = work / (perSecond * 3600);
       List<DeskDef> desks = new ArrayList<>();
       for (int i = 1; i <= MAX_DESKS; i++) {
         desks.add(new DeskDef("d" + i, "d" + i));
       }
       this.branch = new BranchDef(def.id(), def.name(), def.zone(), open, desks, Integer.MAX_VALUE);
-      this.days = (int) Math.max(1, Math.min(MAX_DAYS, Math.ceil(TICKETS_PER_TRY / (perSecond * (JUDGED_TO - JUDGED_FROM)))));
+      // Busy hours run a shorter span, quiet ones several days: about the same number of tickets.
+      this.span = Math.min(LONGEST, 1.25 * TICKETS_PER_TRY / perSecond);
+      this.warmUp = Math.min(WARM_UP, span / 5);
+      this.days = (int) Math.max(1, Math.min(MAX_DAYS, Math.ceil(TICKETS_PER_TRY / (perSecond * (span - warmUp)))));
       Random random = new Random(31L * demand.hour() + 7);
       for (int day = 0; day < days; day++) {
         double t = day * DAY + FIRST;
         while (true) {
           t += -Math.log(1 - random.nextDouble()) / perSecond;
-          if (t >= day * DAY + LAST) {
+          if (t >= day * DAY + FIRST + span) {
             break;
           }
           ServiceDef s = pick(def, demand, random.nextDouble() * perSecond * 3600);
@@ -251,6 +298,10 @@ public final class StaffingAdvice {
       return load;
     }
 
+    double meanServiceSeconds() {
+      return meanServiceSeconds;
+    }
+
     /** {share called within the target wait, mean wait} of the judged tickets with {@code desks} desks. */
     double[] run(int desks) {
       List<Shift> plan = new ArrayList<>();
@@ -263,8 +314,7 @@ public final class StaffingAdvice {
       int called = 0;
       double waited = 0;
       for (Outcome o : Simulator.run(branch, start, plan, arrivals)) {
-        double inDay = o.at() % DAY;
-        if (inDay < JUDGED_FROM || inDay >= JUDGED_TO) {
+        if (o.at() % DAY < FIRST + warmUp) {
           continue;
         }
         judged++;

@@ -85,7 +85,13 @@ class StaffingAdviceTest {
     StaffingAdvice.Hour flood = advise(10, Map.of("pas", 2000.0), Map.of("pas", 600.0));
     assertThat(flood.met()).isFalse();
     assertThat(flood.desks()).isEqualTo(StaffingAdvice.MAX_DESKS);
-    assertThat(flood.share()).isLessThan(TARGET.share());
+    assertThat(flood.share()).isNaN();
+    // Enough desks to keep up, too few for the target.
+    StaffingAdvice.Hour busy = StaffingAdvice.advise(DEF, new StaffingAdvice.Demand(10, Map.of("pas", 400.0)),
+        Map.of("pas", 250.0), new StaffingAdvice.Target(30, 0.99));
+    assertThat(busy.met()).isFalse();
+    assertThat(busy.desks()).isEqualTo(StaffingAdvice.MAX_DESKS);
+    assertThat(busy.share()).isLessThan(0.99);
   }
 
   @Test

@@ -144,10 +144,11 @@ public final class StaffingAdvice {
   /** The advice for one hour. */
   public static Hour advise(BranchDef def, Demand demand, Map<String, Double> serviceSeconds, Target target) {
     double total = demand.total();
-    if (!(total > 0)) {
-      return new Hour(demand.hour(), 0, 0, true, 1, 0);
-    }
     Trial trial = new Trial(def, demand, serviceSeconds, target);
+    if (!(trial.load() > 0)) {
+      // Nobody came for a service the branch still has.
+      return new Hour(demand.hour(), total, 0, true, 1, 0);
+    }
     // Fewer desks than the offered load (arrivals × service time) can never keep up: their queue
     // grows all day, so more than the most desks advised are not tried.
     int stable = (int) Math.floor(trial.load()) + 1;
@@ -256,6 +257,12 @@ public final class StaffingAdvice {
         desks.add(new DeskDef("d" + i, "d" + i));
       }
       this.branch = new BranchDef(def.id(), def.name(), def.zone(), open, desks, Integer.MAX_VALUE);
+      if (!(perSecond > 0)) {
+        this.span = 0;
+        this.warmUp = 0;
+        this.days = 0;
+        return;
+      }
       // Busy hours run a shorter span, quiet ones several days: about the same number of tickets.
       this.span = Math.min(LONGEST, 1.25 * TICKETS_PER_TRY / perSecond);
       this.warmUp = Math.min(WARM_UP, span / 5);

@@ -55,7 +55,7 @@
             el('td', { class: 'num judged', text: String(s.estimateCount) }),
             el('td', { class: 'num rase', text: decimal.format(s.estimateRase) }),
             el('td', { class: 'num bias', text: percent(s.estimateBias, true) }),
-            el('td', { class: 'num late', text: percent(s.calledLateShare, false) })]);
+            el('td', { class: 'num late-share', text: percent(s.calledLateShare, false) })]);
         });
         const body = section.querySelector('table.accuracy tbody');
         body.replaceChildren.apply(body, rows);

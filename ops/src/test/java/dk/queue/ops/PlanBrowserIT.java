@@ -131,7 +131,10 @@ class PlanBrowserIT {
     HttpResponse<String> r = Http.CLIENT.send(HttpRequest.newBuilder(URI.create(http.base() + "/ops/plan" + query))
         .timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'");
+    assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'")
+        .contains("style-src 'self'");
+    // The chart is drawn with attributes and classes: nothing the policy would block.
+    assertThat(r.body()).contains("<svg").doesNotContain(" style=").doesNotContain("<style");
     return r.body();
   }
 
@@ -245,7 +248,7 @@ class PlanBrowserIT {
           .isEqualTo(String.format(Locale.forLanguageTag("da"), "%.2f", pas.get("estimateRase").asDouble()));
       long bias = Math.round(pas.get("estimateBias").asDouble() * 100);
       assertThat(b.driver.findElement(By.cssSelector(row + ".bias")).getText()).isEqualTo((bias > 0 ? "+" : "") + bias + " %");
-      assertThat(b.driver.findElement(By.cssSelector(row + ".late")).getText())
+      assertThat(b.driver.findElement(By.cssSelector(row + ".late-share")).getText())
           .isEqualTo(Math.round(pas.get("calledLateShare").asDouble() * 100) + " %");
       // Services nobody was told a wait for today have no row, and the note is hidden.
       assertThat(b.driver.findElements(By.cssSelector("section[data-branch='" + BRANCH + "'] table.accuracy tbody tr")))

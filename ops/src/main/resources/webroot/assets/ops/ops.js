@@ -60,7 +60,6 @@
         const body = section.querySelector('table.accuracy tbody');
         body.replaceChildren.apply(body, rows);
         section.querySelector('.accuracy-none').hidden = rows.length > 0;
-        section.querySelector('table.accuracy').dataset.loaded = 'true';
       })
       .catch(function () {});
   }
@@ -68,11 +67,9 @@
   function render(section, snap) {
     const names = {};
     snap.services.forEach(function (s) { names[s.id] = s.name.da; });
-    if (!section.names) {
-      section.names = names;
-      accuracy(section);
-    }
+    const first = !section.names;
     section.names = names;
+    if (first) accuracy(section);
     section.querySelector('tbody').replaceChildren.apply(section.querySelector('tbody'), snap.services.map(function (s) {
       return el('tr', { 'data-service': s.id }, [
         el('td', { text: s.name.da }),

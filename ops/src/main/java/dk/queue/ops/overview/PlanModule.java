@@ -13,6 +13,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ public final class PlanModule implements WebModule {
     }
     List<Future<BranchStatistics>> days = new ArrayList<>();
     for (LocalDate d : dates) {
-      java.time.Instant[] span = Statistics.span(def, d, d);
+      Instant[] span = Statistics.span(def, d, d);
       days.add(node.engine().history(def.id(), span[0], span[1]).map(events -> Statistics.compute(def, d, d, events)));
     }
     Future.all(days).compose(all -> {

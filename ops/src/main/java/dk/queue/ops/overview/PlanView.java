@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The model of the {@code plan} template: the choice of branch and weekday, a row per hour from the
@@ -63,7 +65,7 @@ final class PlanView {
     }
     m.put("rows", rows);
     double maxArrivals = hours.stream().mapToDouble(StaffingAdvice.Hour::arrivals).max().orElse(1);
-    m.put("arrivalsChart", chart(hours, h -> h.arrivals(), h -> number(h.arrivals()), nice(maxArrivals), null,
+    m.put("arrivalsChart", chart(hours, StaffingAdvice.Hour::arrivals, h -> number(h.arrivals()), nice(maxArrivals), null,
         h -> h.desks() == 0 ? null : desks(h), "plan.chart.arrivals"));
     double targetMinutes = target.waitSeconds() / 60.0;
     double maxWait = hours.stream().mapToDouble(h -> Double.isNaN(h.meanWaitSeconds()) ? 0 : h.meanWaitSeconds() / 60)
@@ -91,10 +93,9 @@ final class PlanView {
 
   /** One bar per hour, scaled to {@code max}, with a value label above (or a marked label, the desks). */
   private static Map<String, Object> chart(List<StaffingAdvice.Hour> hours,
-                                           java.util.function.ToDoubleFunction<StaffingAdvice.Hour> value,
-                                           java.util.function.Function<StaffingAdvice.Hour, String> valueText,
-                                           double max, Double line,
-                                           java.util.function.Function<StaffingAdvice.Hour, String> marker,
+                                           ToDoubleFunction<StaffingAdvice.Hour> value,
+                                           Function<StaffingAdvice.Hour, String> valueText, double max, Double line,
+                                           Function<StaffingAdvice.Hour, String> marker,
                                            String labelKey) {
     double plot = HEIGHT - TOP - BOTTOM;
     double slot = (WIDTH - LEFT - RIGHT) / hours.size();

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.IntPredicate;
 
 /**
@@ -86,7 +87,7 @@ public final class StaffingAdvice {
   /** The demand of the days' statistics (one {@link BranchStatistics} per day). */
   public static History history(List<BranchStatistics> days) {
     int counted = 0;
-    Map<Integer, Map<String, Double>> issued = new java.util.TreeMap<>();
+    Map<Integer, Map<String, Double>> issued = new TreeMap<>();
     Map<String, double[]> service = new HashMap<>();
     for (BranchStatistics day : days) {
       if (day.totals().stream().mapToInt(StatsRow::issued).sum() == 0) {
@@ -171,6 +172,11 @@ public final class StaffingAdvice {
     int chosen = met ? desks : MAX_DESKS;
     double[] result = tried.computeIfAbsent(chosen, trial::run);
     return new Hour(demand.hour(), total, chosen, met, result[0], result[1]);
+  }
+
+  /** {share called within the target wait, mean wait} of one hour with {@code desks} desks, as the advice tries it. */
+  static double[] tryDesks(BranchDef def, Demand demand, Map<String, Double> serviceSeconds, Target target, int desks) {
+    return new Trial(def, demand, serviceSeconds, target).run(desks);
   }
 
   /**

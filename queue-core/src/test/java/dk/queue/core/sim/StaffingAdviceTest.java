@@ -80,6 +80,24 @@ class StaffingAdviceTest {
   }
 
   @Test
+  void withTwoServicesSharingTheDesksTheAdviceIsTheFewestThatMeetTheTarget() {
+    Map<String, Double> times = Map.of("pas", 420.0, "lib", 180.0);
+    for (double pas : new double[] {6, 22, 40}) {
+      StaffingAdvice.Demand demand = new StaffingAdvice.Demand(11, Map.of("pas", pas, "lib", pas / 2));
+      StaffingAdvice.Hour h = StaffingAdvice.advise(DEF, demand, times, TARGET);
+      double load = (pas * 420 + pas / 2 * 180) / 3600;
+      assertThat(h.met()).isTrue();
+      assertThat(h.desks()).isGreaterThan((int) load);
+      assertThat(StaffingAdvice.tryDesks(DEF, demand, times, TARGET, h.desks())[0]).isEqualTo(h.share())
+          .isGreaterThanOrEqualTo(TARGET.share());
+      if (h.desks() - 1 > load) {
+        assertThat(StaffingAdvice.tryDesks(DEF, demand, times, TARGET, h.desks() - 1)[0])
+            .as("%s passports an hour with %d desks", pas, h.desks() - 1).isLessThan(TARGET.share());
+      }
+    }
+  }
+
+  @Test
   void withoutArrivalsNoDesksAndBeyondTheCapNotMet() {
     assertThat(advise(7, Map.of(), Map.of()).desks()).isZero();
     StaffingAdvice.Hour flood = advise(10, Map.of("pas", 2000.0), Map.of("pas", 600.0));

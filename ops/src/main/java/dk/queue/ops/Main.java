@@ -176,6 +176,7 @@ public final class Main {
       }
     }
     out.println("  Operations:  " + base + "/ops");
+    out.println("  Staffing:    " + base + "/ops/plan");
     out.println("  API:         " + base + "/api/branches");
     out.println("  Metrics:     " + base + "/metrics");
     out.flush();

@@ -244,16 +244,19 @@ public final class StaffingAdvice {
     Trial(BranchDef def, Demand demand, Map<String, Double> serviceSeconds, Target target) {
       this.target = target;
       List<ServiceDef> open = new ArrayList<>();
+      List<double[]> perHourAndMean = new ArrayList<>();
       double perSecond = 0;
       double work = 0;
       for (ServiceDef s : def.services()) {
         double n = demand.arrivals().getOrDefault(s.id(), 0.0);
         if (n > 0) {
+          double m = serviceSeconds.getOrDefault(s.id(), 0.0) > 0 ? serviceSeconds.get(s.id()) : s.serviceSeconds();
           services.add(s.id());
+          perHourAndMean.add(new double[] {n, m});
           open.add(new ServiceDef(s.id(), s.name(), s.letter(), s.group(), s.targetWaitSeconds(), s.serviceSeconds(),
               OpeningHours.always(), false));
           perSecond += n / 3600;
-          work += n * mean(serviceSeconds, s);
+          work += n * m;
         }
       }
       this.load = work / 3600;
@@ -281,30 +284,15 @@ public final class StaffingAdvice {
           if (t >= day * DAY + FIRST + span) {
             break;
           }
-          ServiceDef s = pick(def, demand, random.nextDouble() * perSecond * 3600);
-          arrivals.add(new Arrival(t, s.id(), -Math.log(1 - random.nextDouble()) * mean(serviceSeconds, s)));
-        }
-      }
-    }
-
-    private ServiceDef pick(BranchDef def, Demand demand, double u) {
-      ServiceDef last = null;
-      for (ServiceDef s : def.services()) {
-        double n = demand.arrivals().getOrDefault(s.id(), 0.0);
-        if (n > 0) {
-          last = s;
-          u -= n;
-          if (u < 0) {
-            return s;
+          // Which service: each in proportion to its arrivals.
+          double u = random.nextDouble() * perSecond * 3600;
+          int i = 0;
+          while (i < services.size() - 1 && (u -= perHourAndMean.get(i)[0]) >= 0) {
+            i++;
           }
+          arrivals.add(new Arrival(t, services.get(i), -Math.log(1 - random.nextDouble()) * perHourAndMean.get(i)[1]));
         }
       }
-      return last;
-    }
-
-    private static double mean(Map<String, Double> serviceSeconds, ServiceDef s) {
-      Double m = serviceSeconds.get(s.id());
-      return m != null && m > 0 ? m : s.serviceSeconds();
     }
 
     double load() {

@@ -40,6 +40,7 @@ public final class StaffingAdvice {
   /** The tickets of a day's first hour (or fifth of its span) are not judged: the queue forms then. */
   private static final double WARM_UP = 3600;
   private static final double DAY = 24 * 3600;
+  private static final long SEED = 20261130L;
   /** A Monday in winter: no daylight-saving change in the simulated days. */
   private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
 
@@ -276,7 +277,8 @@ public final class StaffingAdvice {
       this.span = Math.min(LONGEST, 1.25 * TICKETS_PER_TRY / perSecond);
       this.warmUp = Math.min(WARM_UP, span / 5);
       this.days = (int) Math.max(1, Math.min(MAX_DAYS, Math.ceil(TICKETS_PER_TRY / (perSecond * (span - warmUp)))));
-      Random random = new Random(31L * demand.hour() + 7);
+      // The same seed for every hour: hours with the same demand get the same advice.
+      Random random = new Random(SEED);
       for (int day = 0; day < days; day++) {
         double t = day * DAY + FIRST;
         while (true) {

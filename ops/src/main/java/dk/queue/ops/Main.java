@@ -15,6 +15,7 @@ import dk.queue.core.node.QueueNode;
 import dk.queue.core.web.AssetsModule;
 import dk.queue.core.web.WebModule;
 import dk.queue.ops.overview.OverviewModule;
+import dk.queue.ops.overview.PlanModule;
 import dk.queue.ops.sim.SimulateCommand;
 import dk.queue.signage.SignageModule;
 import dk.queue.terminals.TerminalsModule;
@@ -150,7 +151,8 @@ public final class Main {
 
   /** The pages a node serves beside the API. */
   public static List<WebModule> webModules() {
-    return List.of(new AssetsModule(), new SignageModule(), new TerminalsModule(), new OverviewModule());
+    return List.of(new AssetsModule(), new SignageModule(), new TerminalsModule(), new OverviewModule(),
+        new PlanModule());
   }
 
   static void printUrls(PrintStream out, QueueConfig config, String base) {
@@ -174,6 +176,7 @@ public final class Main {
       }
     }
     out.println("  Operations:  " + base + "/ops");
+    out.println("  Staffing:    " + base + "/ops/plan");
     out.println("  API:         " + base + "/api/branches");
     out.println("  Metrics:     " + base + "/metrics");
     out.flush();

@@ -2,6 +2,7 @@ package dk.queue.core.config;
 
 import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.LocalizedText;
+import dk.queue.core.sim.StaffingAdvice;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,13 @@ import java.util.Optional;
  * @param looks         each branch's screen look, where the configuration gives one
  * @param retentionDays how many days of events the store keeps ({@code retention: {days: N}});
  *                      older ones are deleted daily
+ * @param planning      what the staffing advice on {@code /ops/plan} aims for
+ *                      ({@code planning: {targetWaitMinutes: N, sharePercent: P}})
  */
 public record QueueConfig(String source, List<BranchDef> branches, Map<String, StaffMember> staff,
                           List<ScreenDef> screens, List<KioskDef> kiosks, List<OutcomeDef> outcomeDefs,
-                          Duration staffSession, Map<String, Look> looks, int retentionDays) {
+                          Duration staffSession, Map<String, Look> looks, int retentionDays,
+                          StaffingAdvice.Target planning) {
   public static final Duration DEFAULT_STAFF_SESSION = Duration.ofHours(10);
   /** Kept when the configuration does not say: a quarter of a year of statistics. */
   public static final int DEFAULT_RETENTION_DAYS = 90;
@@ -34,6 +38,15 @@ public record QueueConfig(String source, List<BranchDef> branches, Map<String, S
     outcomeDefs = List.copyOf(outcomeDefs);
     java.util.Objects.requireNonNull(staffSession, "staffSession");
     looks = Map.copyOf(looks);
+    java.util.Objects.requireNonNull(planning, "planning");
+  }
+
+  /** A configuration with the default planning target. */
+  public QueueConfig(String source, List<BranchDef> branches, Map<String, StaffMember> staff,
+                     List<ScreenDef> screens, List<KioskDef> kiosks, List<OutcomeDef> outcomeDefs,
+                     Duration staffSession, Map<String, Look> looks, int retentionDays) {
+    this(source, branches, staff, screens, kiosks, outcomeDefs, staffSession, looks, retentionDays,
+        StaffingAdvice.Target.DEFAULT);
   }
 
   /**

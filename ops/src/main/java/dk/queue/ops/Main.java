@@ -61,12 +61,20 @@ public final class Main {
       "",
       "java -jar queue-node.jar simulate --help: run a branch on a virtual clock (what-if staffing).");
 
+  private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
   private Main() {}
 
   /** Held so the settings stay: java.util.logging keeps loggers only weakly. */
   private static final java.util.logging.Logger HAZELCAST_LOG = java.util.logging.Logger.getLogger("com.hazelcast");
 
   public static void main(String[] args) throws Exception {
+    // Hazelcast completes its futures' callbacks on the common fork-join pool, or, where that pool
+    // has a single thread (a machine with two cores), on a new thread each time: one or more new
+    // threads for every command. Set before anything uses the pool.
+    if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+      System.setProperty(COMMON_POOL_PARALLELISM, "2");
+    }
     // Hazelcast reports every step of its start; operators need its warnings only.
     HAZELCAST_LOG.setLevel(java.util.logging.Level.WARNING);
     if (args.length > 0 && args[0].equals("simulate")) {

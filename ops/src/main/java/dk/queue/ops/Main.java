@@ -15,6 +15,7 @@ import dk.queue.core.node.QueueNode;
 import dk.queue.core.web.AssetsModule;
 import dk.queue.core.web.WebModule;
 import dk.queue.ops.overview.OverviewModule;
+import dk.queue.ops.overview.PlanModule;
 import dk.queue.ops.sim.SimulateCommand;
 import dk.queue.signage.SignageModule;
 import dk.queue.terminals.TerminalsModule;
@@ -60,12 +61,20 @@ public final class Main {
       "",
       "java -jar queue-node.jar simulate --help: run a branch on a virtual clock (what-if staffing).");
 
+  private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
   private Main() {}
 
   /** Held so the settings stay: java.util.logging keeps loggers only weakly. */
   private static final java.util.logging.Logger HAZELCAST_LOG = java.util.logging.Logger.getLogger("com.hazelcast");
 
   public static void main(String[] args) throws Exception {
+    // Hazelcast completes its futures' callbacks on the common fork-join pool, or, where that pool
+    // has a single thread (a machine with two cores), on a new thread each time: one or more new
+    // threads for every command. Set before anything uses the pool.
+    if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+      System.setProperty(COMMON_POOL_PARALLELISM, "2");
+    }
     // Hazelcast reports every step of its start; operators need its warnings only.
     HAZELCAST_LOG.setLevel(java.util.logging.Level.WARNING);
     if (args.length > 0 && args[0].equals("simulate")) {
@@ -150,7 +159,8 @@ public final class Main {
 
   /** The pages a node serves beside the API. */
   public static List<WebModule> webModules() {
-    return List.of(new AssetsModule(), new SignageModule(), new TerminalsModule(), new OverviewModule());
+    return List.of(new AssetsModule(), new SignageModule(), new TerminalsModule(), new OverviewModule(),
+        new PlanModule());
   }
 
   static void printUrls(PrintStream out, QueueConfig config, String base) {
@@ -174,6 +184,7 @@ public final class Main {
       }
     }
     out.println("  Operations:  " + base + "/ops");
+    out.println("  Staffing:    " + base + "/ops/plan");
     out.println("  API:         " + base + "/api/branches");
     out.println("  Metrics:     " + base + "/metrics");
     out.flush();

@@ -36,9 +36,40 @@
     return svg;
   }
 
+  // The estimate's accuracy today, per service, from the statistics of the event log.
+  const decimal = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  function percent(share, signed) {
+    const p = Math.round(share * 100);
+    return (signed && p > 0 ? '+' : '') + p + ' %';
+  }
+
+  function accuracy(section) {
+    Live.request('/api/branches/' + encodeURIComponent(section.dataset.branch) + '/stats')
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (stats) {
+        if (!stats) return;
+        const names = section.names || {};
+        const rows = stats.totals.filter(function (s) { return s.estimateCount > 0; }).map(function (s) {
+          return el('tr', { 'data-service': s.service }, [
+            el('td', { text: names[s.service] || s.service }),
+            el('td', { class: 'num judged', text: String(s.estimateCount) }),
+            el('td', { class: 'num rase', text: decimal.format(s.estimateRase) }),
+            el('td', { class: 'num bias', text: percent(s.estimateBias, true) }),
+            el('td', { class: 'num late-share', text: percent(s.calledLateShare, false) })]);
+        });
+        const body = section.querySelector('table.accuracy tbody');
+        body.replaceChildren.apply(body, rows);
+        section.querySelector('.accuracy-none').hidden = rows.length > 0;
+      })
+      .catch(function () {});
+  }
+
   function render(section, snap) {
     const names = {};
     snap.services.forEach(function (s) { names[s.id] = s.name.da; });
+    const first = !section.names;
+    section.names = names;
+    if (first) accuracy(section);
     section.querySelector('tbody').replaceChildren.apply(section.querySelector('tbody'), snap.services.map(function (s) {
       return el('tr', { 'data-service': s.id }, [
         el('td', { text: s.name.da }),
@@ -67,6 +98,10 @@
     Live.connect('/api/branches/' + encodeURIComponent(section.dataset.branch) + '/events?client=ops',
       { snapshot: update, change: update }, { marker: document.getElementById('offline'), stale: section });
   });
+
+  setInterval(function () {
+    document.querySelectorAll('section.branch').forEach(accuracy);
+  }, 5 * 60 * 1000);
 
   function tick() {
     document.getElementById('clock').textContent = new Intl.DateTimeFormat('da-DK',

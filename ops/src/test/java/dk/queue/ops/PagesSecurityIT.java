@@ -74,7 +74,7 @@ class PagesSecurityIT {
   void everyPageHasAStrictPolicyAndNoInlineScriptStyleOrHandler() throws Exception {
     String ticket = issue("printer-kiosk").body().get("id").asText();
     for (String path : new String[] {"/", "/kiosk/printer-kiosk", "/desk/hovedbiblioteket/skranke-1", "/t/" + ticket,
-        "/screens/hovedbiblioteket-venteomraade", "/ops"}) {
+        "/screens/hovedbiblioteket-venteomraade", "/ops", "/ops/plan"}) {
       HttpResponse<String> r = Http.CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as(path).isEqualTo(200);

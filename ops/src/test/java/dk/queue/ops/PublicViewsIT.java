@@ -108,7 +108,7 @@ class PublicViewsIT {
     }
     String waiting = ids.iterator().next();
     for (String path : List.of("/api/branches", "/api/branches/main", "/api/branches/vest", "/screens/main-screen",
-        "/kiosk/main-kiosk", "/ops", "/", "/t/" + waiting)) {
+        "/kiosk/main-kiosk", "/ops", "/ops/plan?branch=main", "/", "/t/" + waiting)) {
       Reply r = http.get(path);
       assertThat(r.status()).as(path).isEqualTo(200);
       // The phone page is the holder's: its own id is its address, no other.

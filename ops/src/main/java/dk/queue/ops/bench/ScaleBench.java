@@ -199,25 +199,33 @@ final class ScaleBench {
       long t0 = System.nanoTime();
       List<Thread> loops = new ArrayList<>();
       AtomicBoolean running = new AtomicBoolean(true);
+      java.util.concurrent.atomic.AtomicReference<String> refused = new java.util.concurrent.atomic.AtomicReference<>();
       for (int d = 2; d <= 5; d++) {
         String token = toggling.get(d - 2);
         String desk = url + "/api/branches/solo/desks/d" + d;
         Thread t = new Thread(() -> {
           while (running.get()) {
-            client.post(desk + "/pause", "{\"reason\":\"Pause\"}", token).await();
-            client.post(desk + "/resume", "{}", token).await();
+            Client.Reply paused = client.post(desk + "/pause", "{\"reason\":\"break\"}", token).await();
+            Client.Reply resumed = client.post(desk + "/resume", "{}", token).await();
+            if (paused.status() != 200 || resumed.status() != 200) {
+              refused.compareAndSet(null, paused.status() + " " + paused.body() + " / " + resumed.status());
+              return;
+            }
           }
         });
         t.start();
         loops.add(t);
       }
-      while (backlog.get() < BACKLOG && System.nanoTime() - t0 < TimeUnit.MINUTES.toNanos(5)) {
+      while (backlog.get() < BACKLOG && refused.get() == null && System.nanoTime() - t0 < TimeUnit.MINUTES.toNanos(5)) {
         Thread.sleep(1000);
         backlog.set(outboxBacklog(url));
       }
       running.set(false);
       for (Thread t : loops) {
         t.join();
+      }
+      if (refused.get() != null) {
+        throw new IllegalStateException("backlog: a desk's pause or resume was refused: " + refused.get());
       }
       backlog.set(outboxBacklog(url));
       table.note(String.format(Locale.ROOT, "backlog: %d events waited for the stopped store after %.0f s", backlog.get(),

@@ -2,6 +2,7 @@ package dk.queue.core.config;
 
 import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.LocalizedText;
+import dk.queue.core.sim.StaffingAdvice;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,7 +22,7 @@ final class OrganisationReader {
 
   static QueueConfig read(YamlNode root, String source) {
     Fields top = root.fields("services", "branches", "staff", "screens", "kiosks", "outcomes",
-        "signage", "staffSessionMinutes", "retention", "signedOutCloseMinutes");
+        "signage", "staffSessionMinutes", "retention", "signedOutCloseMinutes", "planning");
     // Without these two lists every other section would only report consequences.
     List<YamlNode> serviceItems = top.required("services").items();
     List<YamlNode> branchItems = top.required("branches").items();
@@ -53,9 +54,12 @@ final class OrganisationReader {
     int retentionDays = top.optional("retention")
         .map(node -> problems.attempt(() -> retentionDays(node)).orElse(QueueConfig.DEFAULT_RETENTION_DAYS))
         .orElse(QueueConfig.DEFAULT_RETENTION_DAYS);
+    StaffingAdvice.Target planning = top.optional("planning")
+        .flatMap(node -> problems.attempt(() -> planning(node)))
+        .orElse(StaffingAdvice.Target.DEFAULT);
     problems.throwIfAny();
     return new QueueConfig(source, branches, staff, screens, kiosks, outcomes, session, looks, retentionDays,
-        signedOutClose);
+        signedOutClose, planning);
   }
 
   /** An optional list section; absent is empty. */
@@ -66,6 +70,18 @@ final class OrganisationReader {
   /** {@code retention: {days: N}}: how many days of events the store keeps. */
   private static int retentionDays(YamlNode node) {
     return node.fields("days").required("days").integer(1, QueueConfig.MAX_RETENTION_DAYS);
+  }
+
+  /**
+   * {@code planning: {targetWaitMinutes: N, sharePercent: P}}: the staffing advice's aim, P % of
+   * tickets called within N minutes; each field optional.
+   */
+  private static StaffingAdvice.Target planning(YamlNode node) {
+    Fields f = node.fields("targetWaitMinutes", "sharePercent");
+    StaffingAdvice.Target d = StaffingAdvice.Target.DEFAULT;
+    int minutes = f.optional("targetWaitMinutes").map(n -> n.integer(1, 24 * 60)).orElse(d.waitSeconds() / 60);
+    int percent = f.optional("sharePercent").map(n -> n.integer(1, 100)).orElse((int) Math.round(d.share() * 100));
+    return new StaffingAdvice.Target(minutes * 60, percent / 100.0);
   }
 
   /** What staff may record when a ticket is done: a code alone, or {@code {id, name: {da, en}}}. */

@@ -2,6 +2,7 @@ package dk.queue.core.config;
 
 import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.LocalizedText;
+import dk.queue.core.sim.StaffingAdvice;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,13 @@ import java.util.Optional;
  *                      older ones are deleted daily
  * @param signedOutClose how long a desk whose staff signed out without closing it stays paused
  *                       before it closes by itself ({@code signedOutCloseMinutes})
+ * @param planning      what the staffing advice on {@code /ops/plan} aims for
+ *                      ({@code planning: {targetWaitMinutes: N, sharePercent: P}})
  */
 public record QueueConfig(String source, List<BranchDef> branches, Map<String, StaffMember> staff,
                           List<ScreenDef> screens, List<KioskDef> kiosks, List<OutcomeDef> outcomeDefs,
-                          Duration staffSession, Map<String, Look> looks, int retentionDays, Duration signedOutClose) {
+                          Duration staffSession, Map<String, Look> looks, int retentionDays, Duration signedOutClose,
+                          StaffingAdvice.Target planning) {
   public static final Duration DEFAULT_STAFF_SESSION = Duration.ofHours(10);
   public static final Duration DEFAULT_SIGNED_OUT_CLOSE = Duration.ofMinutes(10);
   /** Kept when the configuration does not say: a quarter of a year of statistics. */
@@ -38,14 +42,15 @@ public record QueueConfig(String source, List<BranchDef> branches, Map<String, S
     java.util.Objects.requireNonNull(staffSession, "staffSession");
     looks = Map.copyOf(looks);
     java.util.Objects.requireNonNull(signedOutClose, "signedOutClose");
+    java.util.Objects.requireNonNull(planning, "planning");
   }
 
-  /** A configuration whose desks left signed out close after the default time. */
+  /** A configuration whose desks left signed out close after the default time, with the default planning target. */
   public QueueConfig(String source, List<BranchDef> branches, Map<String, StaffMember> staff,
                      List<ScreenDef> screens, List<KioskDef> kiosks, List<OutcomeDef> outcomeDefs,
                      Duration staffSession, Map<String, Look> looks, int retentionDays) {
     this(source, branches, staff, screens, kiosks, outcomeDefs, staffSession, looks, retentionDays,
-        DEFAULT_SIGNED_OUT_CLOSE);
+        DEFAULT_SIGNED_OUT_CLOSE, StaffingAdvice.Target.DEFAULT);
   }
 
   /**
@@ -62,7 +67,7 @@ public record QueueConfig(String source, List<BranchDef> branches, Map<String, S
   /** The same configuration with desks left signed out closing after {@code close}. */
   public QueueConfig withSignedOutClose(Duration close) {
     return new QueueConfig(source, branches, staff, screens, kiosks, outcomeDefs, staffSession, looks, retentionDays,
-        close);
+        close, planning);
   }
 
   /** The outcome codes staff may record. */

@@ -9,7 +9,6 @@ import dk.queue.core.domain.Decision;
 import dk.queue.core.domain.Desk;
 import dk.queue.core.domain.Event;
 import dk.queue.core.domain.Recorded;
-import dk.queue.core.domain.WaitEstimator;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,8 +22,8 @@ import java.util.PriorityQueue;
  * Runs a branch's real state machine ({@link BranchMachine#decide}) on a virtual clock: citizens
  * take tickets at the given times, desks open and close by the staffing plan, call as soon as they
  * are free and someone waits, start at once and finish after the arrival's service time. Each
- * ticket's estimate at issue is what {@link WaitEstimator} tells the citizen; the textbook
- * predictors QL, HOL and LES are computed on the same path.
+ * ticket's estimate at issue is what the machine told the citizen (in its {@link Event.TicketIssued});
+ * the textbook predictors QL, HOL and LES are computed on the same path.
  */
 public final class Simulator {
   private final BranchDef def;
@@ -122,14 +121,18 @@ public final class Simulator {
         idle += d.current() == null ? 1 : 0;
       }
     }
-    double ours = WaitEstimator.estimate(state, service, position, at).map(e -> (double) e.seconds()).orElse(Double.NaN);
     double ql = serving == 0 ? Double.NaN : Math.max(0, position - idle) * trueMean.get(service) / serving;
     double les = position <= idle ? 0 : lastCalledWait.getOrDefault(service, 0.0);
     double hol = position <= idle ? 0 : state.queue(service).isEmpty() ? les
         : seconds(state.tickets().get(state.queue(service).get(0)).queuedAt(), at);
     String id = "sim-" + (index + 1);
-    boolean issued = decide(new Command.IssueTicket(at, id, service, Channel.KIOSK, "da")) != null;
-    outcomes[index] = new Outcome(index + 1, service, issued, t, issued ? ours : Double.NaN, Double.NaN, null,
+    List<Recorded> events = decide(new Command.IssueTicket(at, id, service, Channel.KIOSK, "da"));
+    boolean issued = events != null;
+    // What the citizen was told is in the event: the machine asked the estimator once already.
+    double ours = issued ? events.stream().map(Recorded::event).filter(Event.TicketIssued.class::isInstance)
+        .map(e -> ((Event.TicketIssued) e).estimatedWaitSeconds()).filter(java.util.Objects::nonNull)
+        .mapToDouble(Long::doubleValue).findFirst().orElse(Double.NaN) : Double.NaN;
+    outcomes[index] = new Outcome(index + 1, service, issued, t, ours, Double.NaN, null,
         ql, hol, les);
     if (issued) {
       for (DeskRun d : desks.values()) {

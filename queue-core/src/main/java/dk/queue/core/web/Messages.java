@@ -19,6 +19,15 @@ public final class Messages {
     return bundle(language).getString(key);
   }
 
+  /** One text with its {@code {name}} placeholders filled from name, value pairs. */
+  public static String format(String language, String key, Object... pairs) {
+    String s = text(language, key);
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      s = s.replace("{" + pairs[i] + "}", String.valueOf(pairs[i + 1]));
+    }
+    return s;
+  }
+
   /** Every text whose key starts with one of the prefixes, in one language: what a page's script needs. */
   public static Map<String, String> all(String language, String... prefixes) {
     ResourceBundle b = bundle(language);

@@ -98,7 +98,10 @@ class DeskDayIT {
       demo.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("setup")));
       assertThat(demo.driver.findElement(By.id("desk-state")).getText()).isEqualTo("Lukket");
       // Select all ticks every service the person can serve (all twelve for demo).
+      // (the setup's list of services is filled in after the setup shows)
+      demo.await(10).until(d -> !d.findElements(By.cssSelector("#service-choice input")).isEmpty());
       demo.driver.findElement(By.id("select-all")).click();
+      demo.await(10).until(d -> d.findElements(By.cssSelector("#service-choice input:checked")).size() >= 12);
       assertThat(demo.driver.findElements(By.cssSelector("#service-choice input:checked"))).hasSize(12);
       lars.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("setup")));
       assertThat(lars.driver.findElement(By.id("taken")).isDisplayed()).isFalse();

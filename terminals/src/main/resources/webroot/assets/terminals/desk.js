@@ -149,7 +149,9 @@
 
   function renderSetup() {
     const list = $('service-choice');
+    // enabled again after an action: render() disables every button while one is under way
     $('open').disabled = false;
+    $('select-all').disabled = false;
     const d = desk();
     if (order.length === 0) {
       const current = (d && d.services.length ? d.services : []).filter(function (id) { return me.skills.indexOf(id) >= 0; });

@@ -424,6 +424,7 @@ public final class Bench {
               call, other, done, open));
         }
       }
+      double cpuBefore = nodes.cpuMillis();
       double issuesPerSecond = rate / 4.0;
       long interval = (long) (1e9 / issuesPerSecond);
       long start = System.nanoTime();
@@ -453,6 +454,7 @@ public final class Bench {
       long commands = done.get();
       running.set(false);
       CompletableFuture.allOf(deskLoops.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+      double cpuPerCommand = (nodes.cpuMillis() - cpuBefore) / Math.max(1, done.get());
       Histogram is = issue.getIntervalHistogram();
       Histogram ca = call.getIntervalHistogram();
       Histogram all = is.copy();
@@ -464,8 +466,8 @@ public final class Bench {
         drain(client, nodes, open);
         continue;
       }
-      notes.add(String.format(Locale.ROOT, "at %d/s offered: %.0f commands/s done, p99 %.1f ms, %d failed",
-          rate, achieved, p99, failed.get()));
+      notes.add(String.format(Locale.ROOT, "at %d/s offered: %.0f commands/s done, p99 %.1f ms, %d failed, %.2f ms of CPU per command (three nodes)",
+          rate, achieved, p99, failed.get(), cpuPerCommand));
       if (p99 < 50 && achieved >= 0.9 * rate) {
         best = (int) achieved;
         issueAtBest = is;
@@ -566,6 +568,7 @@ public final class Bench {
       Recorder rec = new Recorder(3);
       AtomicLong done = new AtomicLong();
       long interval = (long) (1e9 / rate);
+      double cpuBefore = nodes.cpuMillis();
       long start = System.nanoTime();
       long end = start + stepSeconds * 1_000_000_000L;
       long n = 0;
@@ -584,6 +587,8 @@ public final class Bench {
       }
       Thread.sleep(500);
       double achieved = done.get() / ((System.nanoTime() - start) / 1e9 - 0.5);
+      notes.add(String.format(Locale.ROOT, "baseline at %d/s offered: %.0f done, %.2f ms of CPU per request (three nodes)",
+          rate, achieved, (nodes.cpuMillis() - cpuBefore) / Math.max(1, done.get())));
       Histogram h = rec.getIntervalHistogram();
       most = Math.max(most, (int) achieved);
       if (ms(h.getValueAtPercentile(99)) < 50 && achieved >= 0.9 * rate) {

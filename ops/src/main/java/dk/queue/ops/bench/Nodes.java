@@ -87,6 +87,17 @@ final class Nodes implements AutoCloseable {
     return ready;
   }
 
+  /** CPU time the running nodes have used so far, in milliseconds, as the operating system counts it. */
+  double cpuMillis() {
+    double total = 0;
+    for (Process p : processes) {
+      if (p != null && p.isAlive()) {
+        total += p.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0);
+      }
+    }
+    return total;
+  }
+
   void kill9(int i) throws InterruptedException {
     processes[i].destroyForcibly();
     processes[i].waitFor(10, TimeUnit.SECONDS);

@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -163,7 +162,8 @@ public final class BranchMachine {
             + service.get().name().en() + " already; no more tickets now");
       }
       int next = state().lastNumber().getOrDefault(c.service(), 0) + 1;
-      String number = service.get().letter() + String.format(Locale.ROOT, "%03d", next);
+      String digits = Integer.toString(next);
+      String number = service.get().letter() + "000".substring(Math.min(3, digits.length())) + digits;
       Channel channel = c.channel() == null ? Channel.KIOSK : c.channel();
       java.util.OptionalLong told = WaitEstimator.seconds(state(), c.service(), state().queue(c.service()).size() + 1,
           draft.at);

@@ -82,7 +82,12 @@ public record BranchState(
     if (active != null) {
       return Optional.of(active);
     }
-    return finished.stream().filter(t -> t.id().equals(id)).findFirst();
+    for (Ticket t : finished) {
+      if (t.id().equals(id)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
   }
 
   public HandlingStats handling(String service) {

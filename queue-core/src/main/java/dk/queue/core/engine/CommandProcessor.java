@@ -84,7 +84,8 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
         local.written(after);
       }
     }
-    return outcome(accepted.state(), accepted.events(), command);
+    // A backup's answer goes nowhere: only the owner builds the reply.
+    return backup ? null : outcome(accepted.state(), accepted.events(), command);
   }
 
   /** The compact reply to {@code command}, which recorded {@code events} and left the branch in {@code after}. */

@@ -41,6 +41,12 @@ public final class Engine implements Feeds {
   static final int BACKLOG_BATCH = 10_000;
   static final int BACKLOG_PROBE = 100;
   /**
+   * How long an owner on embedded stores lets a branch's writes gather before it drains them: the
+   * replicated outbox keeps them meanwhile, and one drain (a confirming read, a write to the files,
+   * an acknowledgement) then serves every command of that moment instead of one each.
+   */
+  static final long OWNER_DRAIN_DELAY_MS = 100;
+  /**
    * The threads that may wait for the store at once. The store's calls run on these alone, so a
    * store that hangs holds them and nothing else: sign-ins, readiness and branch loading from the
    * cluster use the node's other workers.
@@ -69,6 +75,8 @@ public final class Engine implements Feeds {
   private final java.util.Set<String> drainingBacklog = ConcurrentHashMap.newKeySet();
   /** Owned branches written since their outbox was last read for a drain. */
   private final java.util.Set<String> writtenSinceRead = ConcurrentHashMap.newKeySet();
+  /** Owned branches with a drain set to start after {@link #OWNER_DRAIN_DELAY_MS}. */
+  private final java.util.Set<String> drainDue = ConcurrentHashMap.newKeySet();
   private final Timers timers;
   private long drainTimer = -1;
   private long retentionTimer = -1;
@@ -95,7 +103,12 @@ public final class Engine implements Feeds {
         // the confirmed way before anything reaches this member's files.
         writtenSinceRead.add(branch);
         backlog.add(branch);
-        context.runOnContext(v -> drainBacklog(branch));
+        if (drainDue.add(branch)) {
+          context.runOnContext(v -> vertx.setTimer(OWNER_DRAIN_DELAY_MS, t -> {
+            drainDue.remove(branch);
+            drainBacklog(branch);
+          }));
+        }
       }
     });
   }
@@ -515,7 +528,9 @@ public final class Engine implements Feeds {
     backlog.remove(branch);
     if (writtenSinceRead.remove(branch)) {
       backlog.add(branch);
-      drainBacklog(branch);
+      if (!drainDue.contains(branch)) {
+        drainBacklog(branch);
+      }
     }
   }
 

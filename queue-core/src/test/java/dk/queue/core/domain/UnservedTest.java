@@ -38,10 +38,10 @@ class UnservedTest {
     f.when(new Command.CloseDesk(f.now, "d1", "anna"));
     assertThat(f.events()).contains(new Event.DeskClosed("d1"));
     f.open("d3", "cy", "lib");
-    f.when(new Command.PauseDesk(f.now, "d3", "cy", null));
-    assertThat(f.events()).startsWith(new Event.DeskPaused("d3", null));
-    // a paused desk serves nobody: closing it changes nothing for the waiting
     f.issue("lib");
+    f.when(new Command.PauseDesk(f.now, "d3", "cy", null, WaitingChoice.keep()));
+    assertThat(f.events()).startsWith(new Event.DeskPaused("d3", null));
+    // a paused desk serves nobody: closing it changes nothing more for those waiting
     f.when(new Command.CloseDesk(f.now, "d3", "cy"));
     assertThat(f.events()).startsWith(new Event.DeskClosed("d3"));
   }

@@ -143,6 +143,8 @@
     $('taken').hidden = true;
     $('sign-out').hidden = true;
     $('who').textContent = '';
+    $('desk-state').textContent = '';
+    $('desk-state').className = 'state-badge';
   }
 
   $('login').addEventListener('submit', function (e) {

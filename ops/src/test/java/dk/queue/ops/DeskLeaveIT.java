@@ -79,7 +79,7 @@ class DeskLeaveIT {
       desk.await(5).until(d -> "pause".equals(active(desk)));
       assertThat(http.seq("hovedbiblioteket")).as("nothing changed").isEqualTo(before);
 
-      // Keep waiting: the phone, the kiosk, /ops and the metrics behind the alert say nobody serves them.
+      // Keep waiting: the phone, the kiosk, the screen, /ops and the metrics behind the alert say nobody serves them.
       asked(desk, "pause");
       desk.driver.findElement(By.id("leave-confirm")).click();
       desk.await(10).until(ExpectedConditions.textToBe(By.id("desk-state"), "Pause"));
@@ -89,6 +89,9 @@ class DeskLeaveIT {
       assertThat(kiosk.await(10).until(ExpectedConditions.visibilityOfElementLocated(
           By.cssSelector(".service-button[data-service='pas'] .status"))).getText())
           .isEqualTo("Ingen skranke betjener køen lige nu · 1 venter");
+      kiosk.driver.get(base + "/screens/hovedbiblioteket-venteomraade");
+      assertThat(kiosk.await(10).until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector("tr.service[data-service='pas'] .status"))).getText()).contains("Ingen skranke lige nu");
       kiosk.driver.get(base + "/ops");
       kiosk.await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.unserved[data-service='pas'] td.late")));
       assertThat(kiosk.driver.findElements(By.cssSelector("tr.unserved")))

@@ -77,6 +77,14 @@ window.Live = (function () {
       const headers = Object.assign({ Accept: 'text/event-stream' }, options.headers);
       if (lastId !== null) headers['Last-Event-ID'] = lastId;
       fetch(url(path), { headers: headers, signal: controller.signal }).then(function (r) {
+        if (r.status === 401 && options.unauthorized) {
+          // The node does not know the sign-in (it ran out, or the node restarted alone): no retry
+          // can help; the page says so now, before anyone acts on a screen that looks signed in.
+          stopped = true;
+          online();
+          options.unauthorized();
+          return;
+        }
         if (!r.ok) throw new Error('HTTP ' + r.status);
         failures = 0;
         online();

@@ -71,11 +71,13 @@
     section.names = names;
     if (first) accuracy(section);
     section.querySelector('tbody').replaceChildren.apply(section.querySelector('tbody'), snap.services.map(function (s) {
-      return el('tr', { 'data-service': s.id }, [
+      // Citizens waiting that no open desk serves: red, whatever the wait so far.
+      return el('tr', { 'data-service': s.id, class: s.unserved ? 'unserved' : null }, [
         el('td', { text: s.name.da }),
-        el('td', { class: s.available ? 'ok' : '', text: s.appointmentOnly ? t['ops.appointment'] : s.available ? t['ops.yes'] : t['ops.no'] }),
-        el('td', { class: 'num waiting', text: String(s.waiting) }),
-        el('td', { class: 'num ' + waitClass(s), text: s.waiting ? Live.duration(s.longestWaitSeconds, t) + ' / ' + Live.duration(s.targetWaitSeconds, t) : '' }),
+        el('td', { class: s.unserved ? 'late' : s.available ? 'ok' : '',
+          text: s.unserved ? t['ops.unserved'] : s.appointmentOnly ? t['ops.appointment'] : s.available ? t['ops.yes'] : t['ops.no'] }),
+        el('td', { class: 'num waiting' + (s.unserved ? ' late' : ''), text: String(s.waiting) }),
+        el('td', { class: 'num ' + (s.unserved ? 'late' : waitClass(s)), text: s.waiting ? Live.duration(s.longestWaitSeconds, t) + ' / ' + Live.duration(s.targetWaitSeconds, t) : '' }),
         el('td', { class: 'num', text: s.estimatedWaitSeconds === undefined ? '' : Live.duration(s.estimatedWaitSeconds, t) })]);
     }));
     section.querySelector('.desks').replaceChildren.apply(section.querySelector('.desks'), snap.desks.map(function (d) {

@@ -260,7 +260,7 @@ class DeskDayIT {
       // Transferred: it leaves the large highlight (its citizen waits again, for printing).
       assertThat(http.post(desk + "transfer", "{\"service\":\"print\",\"placement\":\"last\"}", jens).status()).isEqualTo(200);
       room.await(10).until(d -> d.findElements(By.cssSelector(".call.latest[data-number='" + number + "']")).isEmpty());
-      assertThat(http.post(desk + "close", "{}", jens).status()).isEqualTo(200);
+      assertThat(http.post(desk + "close", "{\"waiting\":{\"choice\":\"end\",\"message\":\"Lukket\"}}", jens).status()).isEqualTo(200);
     }
   }
 }

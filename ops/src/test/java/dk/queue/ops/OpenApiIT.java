@@ -139,9 +139,20 @@ class OpenApiIT {
     String third = node.post("/api/branches/main/tickets", "{\"service\":\"pas\"}").body().get("id").asText();
     check("cancelTicket", node.delete("/api/tickets/" + third));
     check("cancelTicket", node.delete("/api/tickets/" + third));
-    check("pauseDesk", node.post("/api/branches/main/desks/d1/pause", "{\"reason\":\"lunch\"}", anna));
+    String left = node.post("/api/branches/main/tickets", "{\"service\":\"pas\"}").body().get("id").asText();
+    Reply asked = check("pauseDesk", node.post("/api/branches/main/desks/d1/pause", "{\"reason\":\"lunch\"}", anna));
+    assertThat(asked.status()).isEqualTo(409);
+    assertThat(asked.body().get("unserved").get(0).get("waiting").asInt()).isEqualTo(1);
+    check("pauseDesk", node.post("/api/branches/main/desks/d1/pause", "{\"waiting\":{\"choice\":\"later\"}}", anna));
+    check("pauseDesk", node.post("/api/branches/main/desks/d1/pause",
+        "{\"reason\":\"lunch\",\"waiting\":{\"choice\":\"keep\"}}", anna));
+    assertThat(check("getTicket", node.get("/api/tickets/" + left)).body().get("unserved").asBoolean()).isTrue();
     check("resumeDesk", node.post("/api/branches/main/desks/d1/resume", null, anna));
     check("closeDesk", node.post("/api/branches/main/desks/d1/close", null, anna));
+    check("closeDesk", node.post("/api/branches/main/desks/d1/close",
+        "{\"waiting\":{\"choice\":\"end\",\"message\":\"Kom igen i morgen\"}}", anna));
+    assertThat(check("getTicket", node.get("/api/tickets/" + left)).body().get("message").asText())
+        .isEqualTo("Kom igen i morgen");
     check("openDesk", node.post("/api/branches/main/desks/d1/open", "{\"services\":[\"pas\"]}", anna));
     String eva = node.login("eva");
     check("takeOverDesk", node.post("/api/branches/main/desks/d1/take-over", null, anna));

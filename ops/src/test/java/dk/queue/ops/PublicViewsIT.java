@@ -91,7 +91,7 @@ class PublicViewsIT {
       ok(http.post("/api/branches/main/desks/d1/start", null, anna));
       ok(http.post("/api/branches/main/desks/d2/call-next", null, carl));
       ok(http.post("/api/branches/main/desks/d2/recall", null, carl));
-      ok(http.post("/api/branches/main/desks/d3/pause", "{\"reason\":\"lunch\"}", dora));
+      ok(http.post("/api/branches/main/desks/d3/pause", "{\"reason\":\"lunch\",\"waiting\":{\"choice\":\"keep\"}}", dora));
       long last = http.seq("main");
 
       SseClient.Message m;

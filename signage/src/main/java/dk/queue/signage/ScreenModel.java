@@ -118,6 +118,9 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
     if (s.appointmentOnly()) {
       return Messages.text(lang, "screen.appointmentOnly");
     }
+    if (s.unserved()) {
+      return Messages.text(lang, "screen.unserved");
+    }
     if (s.available()) {
       return Messages.text(lang, "screen.availableNow");
     }

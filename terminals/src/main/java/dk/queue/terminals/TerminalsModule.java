@@ -105,7 +105,8 @@ public final class TerminalsModule implements WebModule {
         "desk", branch.get().desk(rc.pathParam("desk")).get(),
         "outcomes", config.outcomeDefs(),
         "pauseReasons", reasons,
-        "texts", Messages.all(Messages.DANISH, "desk.", "common.")));
+        "texts", Messages.all(Messages.DANISH, "desk.", "common."),
+        "textsEn", Messages.all(Messages.ENGLISH, "desk.leave.")));
   }
 
   private void phone(RoutingContext rc, QueueConfig config) {

@@ -56,7 +56,7 @@
   let busy = false;
   let focusNext = null;
 
-  function act(action, payload, then) {
+  function act(action, payload, then, from) {
     if (busy) return Promise.resolve(null);
     busy = true;
     body.setAttribute('aria-busy', 'true');
@@ -65,6 +65,7 @@
     return api('POST', base + action, payload || {}, key).then(function (r) {
       if (r.status < 500) unanswered = null;
       if (r.status === 401) { signOut(); error(t['desk.error.unauthorized']); }
+      else if (r.status === 409 && r.body.error === 'would_leave_waiting') Leave.ask(action, payload || {}, r.body.unserved, then, from);
       else if (r.status >= 400) error(problem(r.body));
       else { $('error').hidden = true; notice(''); }
       if (r.status < 300 && then) focusNext = then(r);
@@ -116,7 +117,16 @@
     if (stream) stream.close();
     stream = Live.connect('/api/branches/' + encodeURIComponent(branch) + '/events?client=desk&desk=' + encodeURIComponent(deskId),
       { snapshot: update, change: update },
-      { marker: $('offline'), stale: $('work'), headers: { Authorization: 'Bearer ' + token } });
+      { marker: $('offline'), stale: $('work'), headers: { Authorization: 'Bearer ' + token }, unauthorized: signedOutByNode });
+  }
+
+  // The live stream came back and the node no longer knows this sign-in: the page shows the sign-in
+  // form with the reason at once, so that nobody starts an action on a desk that looks signed in.
+  function signedOutByNode() {
+    signOut();
+    $('login-note').textContent = t['desk.signedOutByNode'];
+    $('login-note').hidden = false;
+    $('user').focus();
   }
 
   function signOut() {
@@ -133,6 +143,8 @@
     $('taken').hidden = true;
     $('sign-out').hidden = true;
     $('who').textContent = '';
+    $('desk-state').textContent = '';
+    $('desk-state').className = 'state-badge';
   }
 
   $('login').addEventListener('submit', function (e) {
@@ -142,6 +154,7 @@
       if (r.status !== 200) { error(r.status === 401 ? t['desk.error.wrongPin'] : problem(r.body)); return; }
       token = r.body.token;
       sessionStorage.setItem('desk-token', token);
+      $('login-note').hidden = true;
       signedIn(r.body);
     });
   });
@@ -310,11 +323,11 @@
      act('undo', {}, function (r) { return r.body.state === 'serving' ? 'done' : 'start'; });
    }],
    ['transfer', function () { act('transfer', { service: $('transfer-service').value, placement: $('transfer-placement').value }, to('call-next')); }],
-   ['pause', function () { act('pause', { reason: $('pause-reason').value || null }, to('resume')); }],
+   ['pause', function () { act('pause', { reason: $('pause-reason').value || null }, to('resume'), 'pause'); }],
    ['resume', function () { act('resume', {}, to('call-next')); }],
-   ['close', function () { act('close', {}, to('first-choice')); }],
+   ['close', function () { act('close', {}, to('first-choice'), 'close'); }],
    ['take-over', function () { act('take-over', {}, to('call-next')); }],
-   ['close-other', function () { act('close', {}, to('first-choice')); }]
+   ['close-other', function () { act('close', {}, to('first-choice'), 'close-other'); }]
   ].forEach(function (b) { $(b[0]).addEventListener('click', b[1]); });
 
   // The shortcut shown on the button calls the next citizen, unless one is typing in a field.
@@ -329,6 +342,72 @@
   setInterval(tick, 1000);
   setInterval(function () { if (me && snapshot && !$('work').hidden) renderWork(desk()); }, 15000);
 
+  // Closing or pausing the last open desk of a service with citizens waiting: the node refused it
+  // and named them; this dialog asks what becomes of them and sends the same action with the choice.
+  const Leave = (function () {
+    const en = JSON.parse($('texts-en').textContent);
+    const dialog = $('leave');
+    let pending = null;
+
+    function line(key, values, serviceName) {
+      return el('li', {}, [el('span', { class: 'da', text: Live.format(t[key], { service: serviceName.da, n: values.n }) }),
+        el('span', { class: 'en', lang: 'en', text: Live.format(en[key], { service: serviceName.en || serviceName.da, n: values.n }) })]);
+    }
+
+    // Services another open desk serves, which those waiting could move to.
+    function targets(unserved) {
+      const left = unserved.map(function (u) { return u.service; });
+      return snapshot.services.filter(function (s) {
+        return left.indexOf(s.id) < 0 && snapshot.desks.some(function (d) {
+          return d.id !== deskId && d.state !== 'closed' && d.state !== 'paused' && d.services.indexOf(s.id) >= 0;
+        });
+      });
+    }
+
+    function ask(action, payload, unserved, then, from) {
+      pending = { action: action, payload: payload, then: then, from: from };
+      $('leave-counts').replaceChildren.apply($('leave-counts'), unserved.map(function (u) {
+        return line('desk.leave.count', { n: u.waiting }, u.name);
+      }));
+      const moveTo = targets(unserved);
+      $('leave-service').replaceChildren.apply($('leave-service'), moveTo.map(function (s) {
+        return el('option', { value: s.id, text: s.name.da });
+      }));
+      $('leave-move').disabled = moveTo.length === 0;
+      $('leave-service').disabled = moveTo.length === 0;
+      $('leave-no-move').hidden = moveTo.length > 0;
+      $('leave-keep').checked = true;
+      const confirm = 'desk.leave.confirm.' + (action === 'pause' ? 'pause' : 'close');
+      $('leave-confirm').replaceChildren(el('span', { class: 'da', text: t[confirm] }), el('span', { class: 'en', lang: 'en', text: en[confirm] }));
+      dialog.showModal();
+      $('leave-keep').focus();
+    }
+
+    function choice() {
+      const kind = document.querySelector('input[name="leave-choice"]:checked').value;
+      if (kind === 'move') return { choice: 'move', service: $('leave-service').value };
+      if (kind === 'end') return { choice: 'end', message: $('leave-message').value.trim() };
+      return { choice: 'keep' };
+    }
+
+    $('leave-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      const p = pending;
+      pending = null;
+      dialog.close();
+      act(p.action, Object.assign({}, p.payload, { waiting: choice() }), p.then, p.from);
+    });
+    $('leave-message').addEventListener('focus', function () { $('leave-end').checked = true; });
+    $('leave-service').addEventListener('change', function () { $('leave-move').checked = true; });
+    $('leave-cancel').addEventListener('click', function () { dialog.close(); });
+    // Cancelled (the button or Escape): nothing changed; the focus goes back to where it was asked from.
+    dialog.addEventListener('close', function () {
+      if (pending && pending.from) $(pending.from).focus();
+      pending = null;
+    });
+    return { ask: ask };
+  })();
+
   function update(data) {
     const d = JSON.parse(data);
     snapshot = d.snapshot || d;
@@ -336,6 +415,6 @@
   }
 
   if (token) {
-    api('GET', '/api/me').then(function (r) { if (r.status === 200) signedIn(r.body); else signOut(); });
+    api('GET', '/api/me').then(function (r) { if (r.status === 200) signedIn(r.body); else if (r.status === 401) signedOutByNode(); else signOut(); });
   }
 })();

@@ -71,6 +71,7 @@
 
   function statusOf(s) {
     if (s.appointmentOnly) return t['kiosk.appointmentOnly'];
+    if (s.unserved) return Live.format(t['kiosk.unserved'], { n: s.waiting });
     if (s.available) {
       return t['kiosk.available'] + ' · ' + Live.format(t['kiosk.waiting'], { n: s.waiting }) + ' · ' + waitText(s.estimatedWaitSeconds, false, s.estimatedWaitRangeSeconds);
     }

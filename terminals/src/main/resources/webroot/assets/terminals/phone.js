@@ -34,16 +34,22 @@
   function show(tk) {
     last = tk;
     if (lang === null) setLanguage(tk.language === 'en' ? 'en' : 'da');
-    const key = [lang, tk.state, tk.position, Math.round((tk.estimatedWaitSeconds || 0) / 60), tk.deskName,
-      window.Notification ? Notification.permission : ''].join('|');
+    const key = [lang, tk.state, tk.service, tk.position, Math.round((tk.estimatedWaitSeconds || 0) / 60), tk.deskName,
+      !!tk.unserved, window.Notification ? Notification.permission : ''].join('|');
     if (key === shown) return;
     shown = key;
     const parts = [el('p', { class: 'label', text: t['phone.yourNumber'] }),
       el('p', { class: 'ticket-number', id: 'ticket-number', text: tk.number }),
       el('p', { class: 'ticket-service', text: tk.serviceName[lang] })];
     if (tk.state === 'waiting') {
+      if (tk.movedFrom) {
+        parts.push(el('p', { class: 'moved', id: 'moved', text: Live.format(t['phone.movedFrom'], { service: tk.movedFrom[lang] || tk.movedFrom.da }) }));
+      }
       parts.push(el('p', { class: 'position', id: 'position', text: Live.format(t['phone.position'], { n: tk.position }) }));
-      if (tk.estimatedWaitSeconds !== undefined && tk.estimatedWaitSeconds !== null) {
+      if (tk.unserved) {
+        // Nobody serves this queue now (its last desk closed or paused): no wait to promise.
+        parts.push(el('p', { class: 'unserved', id: 'unserved', text: t['phone.unserved'] }));
+      } else if (tk.estimatedWaitSeconds !== undefined && tk.estimatedWaitSeconds !== null) {
         parts.push(el('p', { class: 'wait', id: 'wait', text: tk.estimatedWaitSeconds < 60 ? t['common.noWait']
           : Live.format(t['phone.wait'], { w: Live.wait(tk.estimatedWaitSeconds, tk.estimatedWaitRangeSeconds, t) }) }));
       }
@@ -56,8 +62,11 @@
     } else if (tk.state === 'serving') {
       parts.push(el('p', { class: 'go-to', text: Live.format(t['phone.serving'], { desk: tk.deskName }) }));
     } else {
-      const key = tk.state === 'done' ? 'phone.done' : tk.state === 'no_show' ? 'phone.noShow' : 'phone.cancelled';
+      const key = tk.state === 'done' ? 'phone.done' : tk.state === 'no_show' ? 'phone.noShow'
+        : tk.message ? 'phone.withdrawn' : 'phone.cancelled';
       parts.push(el('p', { class: 'ended', id: 'ended', text: t[key] }));
+      // What the staff who closed the last desk of its queue told those waiting, in their own words.
+      if (tk.message) parts.push(el('p', { class: 'staff-message', id: 'staff-message', text: tk.message }));
     }
     lastState = tk.state;
     body.dataset.state = tk.state;

@@ -205,7 +205,7 @@ final class ScaleBench {
         String desk = url + "/api/branches/solo/desks/d" + d;
         Thread t = new Thread(() -> {
           while (running.get()) {
-            Client.Reply paused = client.post(desk + "/pause", "{\"reason\":\"break\"}", token).await();
+            Client.Reply paused = client.post(desk + "/pause", "{\"reason\":\"break\",\"waiting\":{\"choice\":\"keep\"}}", token).await();
             Client.Reply resumed = client.post(desk + "/resume", "{}", token).await();
             if (paused.status() != 200 || resumed.status() != 200) {
               refused.compareAndSet(null, paused.status() + " " + paused.body() + " / " + resumed.status());

@@ -216,10 +216,10 @@ public final class BranchMachine {
 
     @Override
     public Optional<Rejection> pauseDesk(PauseDesk c) {
-      return atOwnDesk(c.desk(), c.staff()).or(() -> pause(c.desk(), c.reason()));
+      return atOwnDesk(c.desk(), c.staff()).or(() -> pause(c.desk(), c.reason(), c.waiting()));
     }
 
-    private Optional<Rejection> pause(String deskId, String reason) {
+    private Optional<Rejection> pause(String deskId, String reason, WaitingChoice waiting) {
       Desk desk = state().desks().get(deskId);
       if (desk.mode() == Desk.Mode.PAUSED) {
         return reject(Reason.DESK_PAUSED, "The desk is already paused");
@@ -227,8 +227,17 @@ public final class BranchMachine {
       if (desk.current() != null) {
         return reject(Reason.DESK_BUSY, "Finish the current ticket first");
       }
-      draft.emit(new Event.DeskPaused(deskId, reason));
-      return OK;
+      return leaving(deskId, waiting).or(() -> {
+        draft.emit(new Event.DeskPaused(deskId, reason));
+        return OK;
+      });
+    }
+
+    /** Emits what the choice makes of the citizens the desk leaves with no open desk, or refuses. */
+    private Optional<Rejection> leaving(String deskId, WaitingChoice waiting) {
+      Unserved.Decided decided = Unserved.decide(state(), deskId, waiting);
+      decided.events().forEach(draft::emit);
+      return decided.rejection();
     }
 
     @Override
@@ -244,15 +253,17 @@ public final class BranchMachine {
 
     @Override
     public Optional<Rejection> closeDesk(CloseDesk c) {
-      return atOwnDesk(c.desk(), c.staff()).or(() -> close(c.desk()));
+      return atOwnDesk(c.desk(), c.staff()).or(() -> close(c.desk(), c.waiting()));
     }
 
-    private Optional<Rejection> close(String deskId) {
+    private Optional<Rejection> close(String deskId, WaitingChoice waiting) {
       if (state().desks().get(deskId).current() != null) {
         return reject(Reason.DESK_BUSY, "Finish the current ticket first");
       }
-      draft.emit(new Event.DeskClosed(deskId));
-      return OK;
+      return leaving(deskId, waiting).or(() -> {
+        draft.emit(new Event.DeskClosed(deskId));
+        return OK;
+      });
     }
 
     @Override
@@ -278,9 +289,9 @@ public final class BranchMachine {
       }
       switch (c.action()) {
         case PAUSE:
-          return pause(c.desk(), c.reason());
+          return pause(c.desk(), c.reason(), c.waiting());
         case CLOSE:
-          return close(c.desk());
+          return close(c.desk(), c.waiting());
         default:
           List<String> services = desk.services().stream().filter(c.skills()::contains).toList();
           if (services.isEmpty()) {

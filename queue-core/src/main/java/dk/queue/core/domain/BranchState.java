@@ -200,7 +200,7 @@ public record BranchState(
 
     @Override
     public Void ticketCancelled(Event.TicketCancelled e) {
-      end(e.ticket(), TicketState.CANCELLED, e.reason());
+      end(e.ticket(), TicketState.CANCELLED, e.reason(), e.message());
       return null;
     }
 
@@ -300,7 +300,10 @@ public record BranchState(
 
     @Override
     public Void ticketTransferred(Event.TicketTransferred e) {
-      desk(e.desk(), d -> d.withCurrent(null));
+      if (tickets.get(e.ticket()).state() == TicketState.WAITING) {
+        dequeue(e.ticket()); // moved while waiting: the last desk of its service closed (Unserved)
+      }
+      desk(e.desk(), d -> e.ticket().equals(d.current()) ? d.withCurrent(null) : d);
       ticket(e.ticket(), t -> t.requeued(e.toService(), at));
       enqueue(e.toService(), e.ticket(), e.placement());
       return null;
@@ -383,6 +386,10 @@ public record BranchState(
     }
 
     void end(String ticketId, TicketState end, String outcome) {
+      end(ticketId, end, outcome, null);
+    }
+
+    void end(String ticketId, TicketState end, String outcome, String message) {
       Ticket t = tickets.get(ticketId);
       tickets = tickets.minus(ticketId);
       if (t.state() == TicketState.WAITING) {
@@ -391,7 +398,7 @@ public record BranchState(
       if (t.desk() != null && desks.containsKey(t.desk())) {
         desk(t.desk(), d -> ticketId.equals(d.current()) ? d.withCurrent(null) : d);
       }
-      finished = finished.plus(0, t.ended(end, outcome, at));
+      finished = finished.plus(0, t.ended(end, outcome, message, at));
       while (finished.size() > FINISHED_KEPT) {
         finished = finished.minus(finished.size() - 1);
       }

@@ -91,7 +91,12 @@ public sealed interface Command extends Serializable {
     }
   }
 
-  record PauseDesk(Instant at, String desk, String staff, String reason) implements AtDesk {
+  /** @param waiting what becomes of citizens the pause leaves with no open desk ({@link Unserved}), or null */
+  record PauseDesk(Instant at, String desk, String staff, String reason, WaitingChoice waiting) implements AtDesk {
+    public PauseDesk(Instant at, String desk, String staff, String reason) {
+      this(at, desk, staff, reason, null);
+    }
+
     public <R> R accept(Handler<R> h) {
       return h.pauseDesk(this);
     }
@@ -103,7 +108,12 @@ public sealed interface Command extends Serializable {
     }
   }
 
-  record CloseDesk(Instant at, String desk, String staff) implements AtDesk {
+  /** @param waiting what becomes of citizens the closing leaves with no open desk ({@link Unserved}), or null */
+  record CloseDesk(Instant at, String desk, String staff, WaitingChoice waiting) implements AtDesk {
+    public CloseDesk(Instant at, String desk, String staff) {
+      this(at, desk, staff, null);
+    }
+
     public <R> R accept(Handler<R> h) {
       return h.closeDesk(this);
     }
@@ -177,10 +187,15 @@ public sealed interface Command extends Serializable {
    *
    * @param reason the pause reason (for {@link Action#PAUSE}), or null
    * @param skills the supervisor's skills: a desk taken over keeps only the services among them
+   * @param waiting for a pause or close: what becomes of citizens it leaves with no open desk, or null
    */
-  record Supervise(Instant at, String desk, String staff, Action action, String reason, Set<String> skills)
-      implements AtDesk {
+  record Supervise(Instant at, String desk, String staff, Action action, String reason, Set<String> skills,
+                   WaitingChoice waiting) implements AtDesk {
     public enum Action { PAUSE, CLOSE, TAKE_OVER }
+
+    public Supervise(Instant at, String desk, String staff, Action action, String reason, Set<String> skills) {
+      this(at, desk, staff, action, reason, skills, null);
+    }
 
     public Supervise {
       skills = Set.copyOf(skills);

@@ -80,13 +80,19 @@ public sealed interface Event extends Serializable {
   }
 
   /**
-   * @param reason  {@code citizen} (left) or {@code expired} (left over at the end of the day)
+   * @param reason  {@code citizen} (left), {@code expired} (left over at the end of the day) or
+   *                {@code withdrawn} (ended by staff closing the last desk of its service, {@link Unserved})
    * @param service the ticket's service when it was cancelled (absent in logs of older releases):
    *                an expired ticket is gone from the state once the new day has started
+   * @param message for a withdrawn ticket, what its holder's phone shows; else null
    */
-  record TicketCancelled(String ticket, String reason, String service) implements Event {
+  record TicketCancelled(String ticket, String reason, String service, String message) implements Event {
     public TicketCancelled(String ticket, String reason) {
-      this(ticket, reason, null);
+      this(ticket, reason, null, null);
+    }
+
+    public TicketCancelled(String ticket, String reason, String service) {
+      this(ticket, reason, service, null);
     }
 
     public <R> R accept(Visitor<R> v) {

@@ -34,7 +34,12 @@ public record Rejection(Reason reason, String message) implements Serializable {
     /** A ticket called by name waits for a service the desk does not serve. */
     NOT_DESK_SERVICE,
     /** Nothing of the desk's to take back: no no-show or done of its in the last two minutes. */
-    NOTHING_TO_UNDO;
+    NOTHING_TO_UNDO,
+    /**
+     * Closing or pausing the desk would leave citizens waiting with no open desk: the command must
+     * say what becomes of them ({@link WaitingChoice}).
+     */
+    WOULD_LEAVE_WAITING;
 
     /** The machine-readable code of the API, for example {@code service_unavailable}. */
     public String code() {

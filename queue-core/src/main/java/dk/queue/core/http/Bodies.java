@@ -45,7 +45,11 @@ final class Bodies {
 
   record OpenDesk(List<String> services) {}
 
-  record PauseDesk(String reason) {}
+  /** @param waiting for a pause that leaves citizens with no open desk: what becomes of them */
+  record PauseDesk(String reason, LeftWaiting.Body waiting) {}
+
+  /** @param waiting for a closing that leaves citizens with no open desk: what becomes of them */
+  record CloseDesk(LeftWaiting.Body waiting) {}
 
   /** @param ticket the id of a waiting ticket the desk calls out of turn */
   record CallTicket(String ticket) {}

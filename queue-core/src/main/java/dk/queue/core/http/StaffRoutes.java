@@ -3,6 +3,7 @@ package dk.queue.core.http;
 import dk.queue.core.config.StaffMember;
 import dk.queue.core.domain.Command;
 import dk.queue.core.domain.Placement;
+import dk.queue.core.domain.WaitingChoice;
 import dk.queue.core.engine.Engine;
 import dk.queue.core.engine.Outcome;
 import dk.queue.core.json.JsonMapping;
@@ -50,21 +51,26 @@ final class StaffRoutes {
       return new Command.OpenDesk(now(), desk(rc), staff.user(), staff.skills(), body.services());
     }, DeskAnswer.DESK);
     desk(api, "pause", (rc, staff) -> {
-      String reason = Bodies.read(rc, Bodies.PauseDesk.class).reason();
+      Bodies.PauseDesk body = Bodies.read(rc, Bodies.PauseDesk.class);
+      String reason = body.reason();
       if (reason != null && !PauseReasons.CODES.contains(reason)) {
         throw ApiException.invalid("reason", "must be one of " + PauseReasons.CODES + ", or left out");
       }
-      return supervises(rc, staff) ? supervise(rc, staff, Command.Supervise.Action.PAUSE, reason)
-          : new Command.PauseDesk(now(), desk(rc), staff.user(), reason);
+      WaitingChoice waiting = LeftWaiting.choice(body.waiting());
+      return supervises(rc, staff) ? supervise(rc, staff, Command.Supervise.Action.PAUSE, reason, waiting)
+          : new Command.PauseDesk(now(), desk(rc), staff.user(), reason, waiting);
     }, DeskAnswer.DESK);
     desk(api, "resume", (rc, staff) -> new Command.ResumeDesk(now(), desk(rc), staff.user()), DeskAnswer.DESK);
-    desk(api, "close", (rc, staff) -> supervises(rc, staff) ? supervise(rc, staff, Command.Supervise.Action.CLOSE, null)
-        : new Command.CloseDesk(now(), desk(rc), staff.user()), DeskAnswer.DESK);
+    desk(api, "close", (rc, staff) -> {
+      WaitingChoice waiting = LeftWaiting.choice(Bodies.read(rc, Bodies.CloseDesk.class).waiting());
+      return supervises(rc, staff) ? supervise(rc, staff, Command.Supervise.Action.CLOSE, null, waiting)
+          : new Command.CloseDesk(now(), desk(rc), staff.user(), waiting);
+    }, DeskAnswer.DESK);
     desk(api, "take-over", (rc, staff) -> {
       if (!supervises(rc, staff)) {
         throw new ApiException(403, "not_supervisor", staff.user() + " does not supervise this branch");
       }
-      return supervise(rc, staff, Command.Supervise.Action.TAKE_OVER, null);
+      return supervise(rc, staff, Command.Supervise.Action.TAKE_OVER, null, null);
     }, DeskAnswer.DESK);
     desk(api, "call-next", (rc, staff) -> new Command.CallNext(now(), desk(rc), staff.user()), DeskAnswer.CALLED);
     desk(api, "call", (rc, staff) -> new Command.CallTicket(now(), desk(rc), staff.user(),
@@ -100,6 +106,7 @@ final class StaffRoutes {
           }
           return engine.execute(branch, command.apply(rc, staff), IdempotencyKeys.of(rc));
         })
+        .compose(outcome -> LeftWaiting.explained(engine, rc, outcome))
         .onSuccess(outcome -> reply(rc, outcome, answer))
         .onFailure(rc::fail));
   }
@@ -146,8 +153,9 @@ final class StaffRoutes {
     return staff.supervises(rc.pathParam("branch"));
   }
 
-  private Command supervise(RoutingContext rc, StaffMember staff, Command.Supervise.Action action, String reason) {
-    return new Command.Supervise(now(), desk(rc), staff.user(), action, reason, staff.skills());
+  private Command supervise(RoutingContext rc, StaffMember staff, Command.Supervise.Action action, String reason,
+                            WaitingChoice waiting) {
+    return new Command.Supervise(now(), desk(rc), staff.user(), action, reason, staff.skills(), waiting);
   }
 
   private static Placement placement(String text) {

@@ -9,6 +9,7 @@ import dk.queue.core.domain.Decision;
 import dk.queue.core.domain.Desk;
 import dk.queue.core.domain.Event;
 import dk.queue.core.domain.Recorded;
+import dk.queue.core.domain.WaitingChoice;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,6 +27,8 @@ import java.util.PriorityQueue;
  * the textbook predictors QL, HOL and LES are computed on the same path.
  */
 public final class Simulator {
+  /** A shift's end closes its desk; those waiting stay for the next shift, as staff would choose. */
+  private static final WaitingChoice KEEP = WaitingChoice.keep();
   private final BranchDef def;
   private final Instant start;
   private final List<Shift> staffing;
@@ -169,7 +172,7 @@ public final class Simulator {
       d.closing = true;
       return;
     }
-    decide(new Command.CloseDesk(instant(t), shift.desk(), d.staff));
+    decide(new Command.CloseDesk(instant(t), shift.desk(), d.staff, KEEP));
     d.open = false;
   }
 
@@ -184,7 +187,7 @@ public final class Simulator {
     if (d.closing) {
       d.closing = false;
       d.open = false;
-      decide(new Command.CloseDesk(instant(t), deskId, d.staff));
+      decide(new Command.CloseDesk(instant(t), deskId, d.staff, KEEP));
     } else {
       callNext(t, d);
     }

@@ -19,12 +19,13 @@ public record BranchView(String id, String name, long seq, List<ServiceView> ser
   /**
    * A service at the branch. {@code estimatedWaitSeconds} is for a ticket taken now, null when no
    * desk serves it; {@code opensAt} is the next opening when closed, {@code closesAt} the closing
-   * when open; {@code estimatedWaitRangeSeconds} the likely range [from, to] of a longer wait, or null.
+   * when open; {@code estimatedWaitRangeSeconds} the likely range [from, to] of a longer wait, or null;
+   * {@code unserved} true when citizens wait for it and no open desk serves it now.
    */
   public record ServiceView(String id, LocalizedText name, String letter, String group, boolean available,
                             boolean appointmentOnly, int waiting, Long estimatedWaitSeconds, int targetWaitSeconds,
                             long longestWaitSeconds, OffsetDateTime opensAt, OffsetDateTime closesAt,
-                            List<Long> estimatedWaitRangeSeconds) implements Serializable {}
+                            List<Long> estimatedWaitRangeSeconds, boolean unserved) implements Serializable {}
 
   /** A desk; {@code staff} (the user signed in) and {@code pauseReason} are for staff only. */
   public record DeskView(String id, String name, String state, List<String> services, CurrentTicket current,

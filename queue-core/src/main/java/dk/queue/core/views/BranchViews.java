@@ -10,6 +10,7 @@ import dk.queue.core.domain.LocalizedText;
 import dk.queue.core.domain.ServiceDef;
 import dk.queue.core.domain.Ticket;
 import dk.queue.core.domain.TicketState;
+import dk.queue.core.domain.Unserved;
 import dk.queue.core.domain.WaitEstimator;
 import dk.queue.core.views.BranchView.CallView;
 import dk.queue.core.views.BranchView.CurrentTicket;
@@ -94,7 +95,7 @@ public final class BranchViews {
         estimate.map(WaitEstimator.Estimate::seconds).orElse(null), d.targetWaitSeconds(), Math.max(0, longest),
         open ? null : d.hours().nextOpening(local).map(ZonedDateTime::toOffsetDateTime).orElse(null),
         open ? d.hours().closesAt(local).map(ZonedDateTime::toOffsetDateTime).orElse(null) : null,
-        estimate.map(BranchViews::range).orElse(null));
+        estimate.map(BranchViews::range).orElse(null), Unserved.nobodyServes(s, d.id()));
   }
 
   public static DeskView desk(BranchState s, Desk d, Audience audience) {
@@ -130,13 +131,17 @@ public final class BranchViews {
         position = s.queue(t.service()).indexOf(t.id()) + 1;
         estimate = WaitEstimator.estimate(s, t.service(), position, now);
       }
-      LocalizedText serviceName = s.def().service(t.service()).map(ServiceDef::name)
-          .orElse(new LocalizedText(t.service(), null));
+      LocalizedText serviceName = name(s, t.service());
       return new TicketView(t.id(), t.number(), t.service(), serviceName, s.def().id(), code(t.state()),
           time(s, t.issuedAt()), position, estimate.map(WaitEstimator.Estimate::seconds).orElse(null), t.desk(),
           t.desk() == null ? null : deskName(s, t.desk()), time(s, t.calledAt()), t.language(),
-          estimate.map(BranchViews::range).orElse(null));
+          estimate.map(BranchViews::range).orElse(null), Unserved.nobodyServes(s, t) ? Boolean.TRUE : null,
+          t.movedFrom() == null ? null : name(s, t.movedFrom()), t.message());
     });
+  }
+
+  private static LocalizedText name(BranchState s, String service) {
+    return s.def().service(service).map(ServiceDef::name).orElse(new LocalizedText(service, null));
   }
 
   public static String deskName(BranchState s, String deskId) {

@@ -7,9 +7,21 @@ import java.time.OffsetDateTime;
 /**
  * A ticket as its holder sees it ({@code GET /api/tickets/{ticket}} and its event stream);
  * {@code position} is 1 for the next in line; {@code language} is the one the citizen took it in;
- * {@code estimatedWaitRangeSeconds} the likely range [from, to] of a longer wait, or null.
+ * {@code estimatedWaitRangeSeconds} the likely range [from, to] of a longer wait, or null;
+ * {@code unserved} true while it waits and no open desk serves its service; {@code movedFrom} the
+ * service it waited for before it was moved, or null; {@code message} what staff ended it with, or null.
  */
 public record TicketView(String id, String number, String service, LocalizedText serviceName, String branch,
                          String state, OffsetDateTime issuedAt, Integer position, Long estimatedWaitSeconds,
                          String desk, String deskName, OffsetDateTime calledAt, String language,
-                         java.util.List<Long> estimatedWaitRangeSeconds) implements Serializable {}
+                         java.util.List<Long> estimatedWaitRangeSeconds, Boolean unserved, LocalizedText movedFrom,
+                         String message) implements Serializable {
+
+  public TicketView(String id, String number, String service, LocalizedText serviceName, String branch,
+                    String state, OffsetDateTime issuedAt, Integer position, Long estimatedWaitSeconds,
+                    String desk, String deskName, OffsetDateTime calledAt, String language,
+                    java.util.List<Long> estimatedWaitRangeSeconds) {
+    this(id, number, service, serviceName, branch, state, issuedAt, position, estimatedWaitSeconds, desk, deskName,
+        calledAt, language, estimatedWaitRangeSeconds, null, null, null);
+  }
+}

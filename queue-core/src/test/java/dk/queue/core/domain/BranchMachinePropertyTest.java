@@ -140,7 +140,8 @@ public class BranchMachinePropertyTest {
                 Command.Supervise.Action.values()[r.nextInt(Command.Supervise.Action.values().length)], null,
                 BranchFixture.ALL);
           default:
-            return new Command.CloseDesk(now, desk, staff);
+            WaitingChoice[] choices = {null, WaitingChoice.keep(), WaitingChoice.moveTo("lib"), WaitingChoice.end("Lukket")};
+            return new Command.CloseDesk(now, desk, staff, choices[r.nextInt(choices.length)]);
         }
       case 7:
       case 8:

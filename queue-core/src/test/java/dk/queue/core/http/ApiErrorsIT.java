@@ -193,7 +193,13 @@ class ApiErrorsIT {
         "{\"service\":\"lib\",\"placement\":\"first\"}", anna));
     node.post("/api/branches/main/desks/d1/done", null, anna);
     refused(409, "ticket_finished", () -> node.delete("/api/tickets/" + id));
-    assertThat(node.post("/api/branches/main/desks/d1/pause", "{\"reason\":\"lunch\"}", anna).status()).isEqualTo(200);
+    refused(409, "would_leave_waiting", () -> node.post("/api/branches/main/desks/d1/pause", "{\"reason\":\"lunch\"}", anna));
+    refused(400, "invalid", () -> node.post("/api/branches/main/desks/d1/pause", "{\"waiting\":{\"choice\":\"end\"}}", anna));
+    refused(400, "invalid", () -> node.post("/api/branches/main/desks/d1/pause", "{\"waiting\":{\"choice\":\"wait\"}}", anna));
+    refused(404, "unknown_service", () -> node.post("/api/branches/main/desks/d1/pause",
+        "{\"waiting\":{\"choice\":\"move\",\"service\":\"nope\"}}", anna));
+    assertThat(node.post("/api/branches/main/desks/d1/pause", "{\"reason\":\"lunch\",\"waiting\":{\"choice\":\"keep\"}}", anna)
+        .status()).isEqualTo(200);
     refused(409, "desk_paused", () -> node.post("/api/branches/main/desks/d1/call-next", null, anna));
     refused(409, "desk_paused", () -> node.post("/api/branches/main/desks/d1/pause", null, anna));
   }

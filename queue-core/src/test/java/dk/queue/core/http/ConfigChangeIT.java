@@ -116,7 +116,8 @@ class ConfigChangeIT {
     // Started again: the day comes back from the log, the new desk open.
     try (TestNode node = TestNode.start(data, o -> o.withConfig(ConfigLoader.parse(v2, "v2.yaml")))) {
       assertThat(waiting(node)).isEqualTo(4);
-      assertThat(node.post("/api/branches/main/desks/d3/close", null, node.login("boss")).status()).isEqualTo(200);
+      assertThat(node.post("/api/branches/main/desks/d3/close", "{\"waiting\":{\"choice\":\"keep\"}}", node.login("boss"))
+          .status()).isEqualTo(200);
     }
   }
 

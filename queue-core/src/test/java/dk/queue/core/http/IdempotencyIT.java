@@ -113,7 +113,8 @@ class IdempotencyIT {
     // Without the key it is a new command: there is nothing to finish now.
     assertThat(node.post("/api/branches/main/desks/d2/done", "{}", anna).status()).isEqualTo(409);
     // Nobody else waiting for a desk that serves only pension (closed): a new call is no repeat of the last.
-    assertThat(node.post("/api/branches/main/desks/d2/close", null, anna).status()).isEqualTo(200);
+    assertThat(node.post("/api/branches/main/desks/d2/close", "{\"waiting\":{\"choice\":\"keep\"}}", anna).status())
+        .isEqualTo(200);
     assertThat(node.post("/api/branches/main/desks/d2/open", "{\"services\":[\"pension\"]}", anna).status())
         .isEqualTo(200);
     assertThat(node.post("/api/branches/main/desks/d2/call-next", null, anna, UUID.randomUUID().toString()).status())

@@ -1,0 +1,37 @@
+package dk.queue.core.domain;
+
+import java.io.Serializable;
+
+/**
+ * What becomes of the citizens waiting for services that a desk closing or pausing leaves with no
+ * open desk: staff choose one when they close or pause the last desk of such a service.
+ *
+ * @param kind    what to do with them
+ * @param service for {@link Kind#MOVE}: the service of this branch they move to, or null
+ * @param message for {@link Kind#END}: what their phones show (at most {@link #MESSAGE_MAX} characters)
+ */
+public record WaitingChoice(Kind kind, String service, String message) implements Serializable {
+  /** The longest message shown on the phones of tickets ended this way. */
+  public static final int MESSAGE_MAX = 200;
+
+  public enum Kind {
+    /** They keep their place; their phones, the kiosk and the screens say that no desk serves them now. */
+    KEEP,
+    /** They move to another service of the branch, in the order they were issued. */
+    MOVE,
+    /** Their tickets end, with the message on their phones. */
+    END
+  }
+
+  public static WaitingChoice keep() {
+    return new WaitingChoice(Kind.KEEP, null, null);
+  }
+
+  public static WaitingChoice moveTo(String service) {
+    return new WaitingChoice(Kind.MOVE, service, null);
+  }
+
+  public static WaitingChoice end(String message) {
+    return new WaitingChoice(Kind.END, null, message);
+  }
+}

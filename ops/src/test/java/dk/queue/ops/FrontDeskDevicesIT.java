@@ -103,7 +103,7 @@ class FrontDeskDevicesIT {
 
   @Test
   void aSilentScreenSaysSoOnceATapTurnsItOnAndOpsSeesWhichScreensAreSilent() throws Exception {
-    try (Browser screen = Browser.silent(1280, 720); Browser ops = new Browser(1280, 900)) {
+    try (Browser screen = Browser.silent(1024, 576); Browser ops = new Browser(1280, 900)) {
       screen.driver.get(base + "/screens/" + SCREEN);
       String offer = screen.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("sound-notice"))).getText();
       assertThat(offer).contains("Lyd er slået fra – tryk for at tænde").contains("Sound is off – tap to turn on")

@@ -61,11 +61,12 @@
 
   // Large text for poor sight: until the next person (the start again, after the ticket or idle).
   function largeText(on) {
-    body.classList.toggle('large', on);
     document.documentElement.classList.toggle('large-text', on);
     $('large-text').setAttribute('aria-pressed', String(on));
     fit();
   }
+
+  function isLarge() { return document.documentElement.classList.contains('large-text'); }
 
   // Every service on the screen at once: the root's size (and with it every size in rem) comes down a
   // little, to at most a fifth below the mode's own, until the last service button is on screen.
@@ -286,12 +287,12 @@
     idleBack();
   });
   $('large-text').addEventListener('click', function () {
-    largeText(!body.classList.contains('large'));
+    largeText(!isLarge());
     idleBack();
   });
   ['pointerdown', 'keydown'].forEach(function (type) {
     document.addEventListener(type, function () {
-      if (body.dataset.view === 'choose' && lang === languages[0] && !body.classList.contains('large')) return;
+      if (body.dataset.view === 'choose' && lang === languages[0] && !isLarge()) return;
       // On the ticket, a touch starts the ticket's own time again (see keepTicket).
       idleBack(body.dataset.view === 'ticket' ? Number(body.dataset.ticketSeconds) * 1000 : IDLE_MS);
     });

@@ -69,23 +69,21 @@
   function isLarge() { return document.documentElement.classList.contains('large-text'); }
 
   // Every service on the screen at once: the root's size (and with it every size in rem) comes down a
-  // little, to at most a fifth below the mode's own, until the last service button is on screen.
+  // little, to at most a fifth below the mode's own, until the page needs no scrolling.
   function fit() {
     const root = document.documentElement;
     root.style.fontSize = '';
     if (body.dataset.view !== 'choose') return;
     const own = parseFloat(getComputedStyle(root).fontSize);
     let size = own;
-    while (lowest() > window.innerHeight && size > own * 0.8) {
+    while (overflows() && size > own * 0.8) {
       size -= 0.5;
       root.style.fontSize = size + 'px';
     }
   }
 
-  function lowest() {
-    let bottom = 0;
-    document.querySelectorAll('.service-button').forEach(function (b) { bottom = Math.max(bottom, b.getBoundingClientRect().bottom + window.scrollY); });
-    return bottom;
+  function overflows() {
+    return document.documentElement.scrollHeight > window.innerHeight;
   }
 
   function setLanguage(l) {

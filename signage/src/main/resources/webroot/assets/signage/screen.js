@@ -120,7 +120,8 @@
   }
 
   function chime() {
-    if (!audio) return;
+    // Notes put on a suspended context would all sound at once when someone taps the screen.
+    if (!audio || audio.state !== 'running') return;
     try {
       const ctx = audio;
       [660, 880].forEach(function (f, i) {

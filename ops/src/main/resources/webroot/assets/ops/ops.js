@@ -105,6 +105,21 @@
     document.querySelectorAll('section.branch').forEach(accuracy);
   }, 5 * 60 * 1000);
 
+  // Screens whose browser keeps the sound off, as they report it themselves.
+  function sound() {
+    fetch('/api/screens/sound').then(function (r) { return r.json(); }).then(function (screens) {
+      const silent = screens.filter(function (s) { return s.playing === false; });
+      document.getElementById('silent-screens').replaceChildren.apply(document.getElementById('silent-screens'),
+        silent.map(function (s) {
+          return el('li', { class: 'late', 'data-screen': s.screen, text: Live.format(t[s.turnedOn ? 'ops.sound.offAgain' : 'ops.sound.off'],
+            { name: s.name, t: new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' }).format(new Date(s.reportedAt)) }) });
+        }));
+      document.getElementById('sound-fine').hidden = silent.length > 0;
+    }, function () { /* asked again shortly */ });
+  }
+  sound();
+  setInterval(sound, 30000);
+
   function tick() {
     document.getElementById('clock').textContent = new Intl.DateTimeFormat('da-DK',
       { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', weekday: 'long' }).format(new Date());

@@ -16,11 +16,23 @@ final class Browser implements AutoCloseable {
   final ChromeDriver driver;
 
   Browser(int width, int height) throws Exception {
+    this(width, height, "no-user-gesture-required");
+  }
+
+  /**
+   * A browser that keeps a page's sound off until someone taps it, as Chromium does unless told
+   * otherwise (a screen started without the README's autoplay flag).
+   */
+  static Browser silent(int width, int height) throws Exception {
+    return new Browser(width, height, "document-user-activation-required");
+  }
+
+  private Browser(int width, int height, String autoplay) throws Exception {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required", "--lang=da-DK",
+        "--disable-dev-shm-usage", "--autoplay-policy=" + autoplay, "--lang=da-DK",
         "--window-size=" + width + "," + height,
         "--user-data-dir=" + Files.createTempDirectory("chromium"));
     ChromeDriverService service = new ChromeDriverService.Builder()

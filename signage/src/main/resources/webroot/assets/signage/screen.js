@@ -71,9 +71,59 @@
   }
   fit();
 
+  // One audio context for the page's life: a browser starts it suspended until someone taps the page
+  // (unless started with --autoplay-policy=no-user-gesture-required), and a suspended one is silent.
+  let audio = null;
+  if (sound) {
+    try { audio = new (window.AudioContext || window.webkitAudioContext)(); } catch (e) { /* no audio device */ }
+  }
+  const screenSound = '/api/screens/' + encodeURIComponent(body.dataset.screen) + '/sound';
+  let reported = null;
+  let turnedOnBefore = false;
+
+  // Says in a corner when the sound is off, and tells the node (which shows it on /ops). Once a tap
+  // has turned this screen's sound on, the offer to tap is not made again; the notice still says the
+  // truth after a reload (each load of the page needs its own tap).
+  function soundState() {
+    if (!audio) return;
+    const playing = audio.state === 'running';
+    const notice = document.getElementById('sound-notice');
+    notice.hidden = playing;
+    document.getElementById('sound-offer').hidden = turnedOnBefore;
+    document.getElementById('sound-on').hidden = turnedOnBefore;
+    document.getElementById('sound-again').hidden = !turnedOnBefore;
+    if (reported !== playing) {
+      reported = playing;
+      report({ playing: playing });
+    }
+  }
+  function report(what) {
+    return fetch(screenSound, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(what) })
+      .catch(function () { reported = null; });
+  }
+  function turnOn() {
+    if (!audio || audio.state === 'running') return;
+    audio.resume().then(function () {
+      reported = true;
+      turnedOnBefore = true;
+      report({ playing: true, tapped: true });
+      soundState();
+    });
+  }
+  if (audio) {
+    audio.onstatechange = soundState;
+    document.getElementById('sound-on').addEventListener('click', turnOn);
+    document.addEventListener('pointerdown', turnOn);
+    fetch(screenSound).then(function (r) { return r.json(); })
+      .then(function (s) { turnedOnBefore = !!s.turnedOn; }, function () { /* asked again at the next change */ })
+      .then(function () { setTimeout(soundState, 300); });
+  }
+
   function chime() {
+    // Notes put on a suspended context would all sound at once when someone taps the screen.
+    if (!audio || audio.state !== 'running') return;
     try {
-      const ctx = new (window.AudioContext || window.webkitAudioContext)();
+      const ctx = audio;
       [660, 880].forEach(function (f, i) {
         const o = ctx.createOscillator();
         const g = ctx.createGain();
@@ -84,7 +134,6 @@
         o.start(ctx.currentTime + i * 0.35);
         o.stop(ctx.currentTime + i * 0.35 + 0.6);
       });
-      setTimeout(function () { ctx.close(); }, 1500);
     } catch (e) { /* no audio device */ }
   }
 

@@ -165,6 +165,7 @@
     // enabled again after an action: render() disables every button while one is under way
     $('open').disabled = false;
     $('select-all').disabled = false;
+    if (window.DeskProfiles) DeskProfiles.shown();
     const d = desk();
     if (order.length === 0) {
       const current = (d && d.services.length ? d.services : []).filter(function (id) { return me.skills.indexOf(id) >= 0; });
@@ -201,6 +202,18 @@
     order.forEach(function (id) { order.checked[id] = true; });
     renderSetup();
   });
+  // Saved profiles (desk-profiles.js) read and set the setup's choice through this.
+  window.DeskSetup = {
+    token: function () { return token; },
+    chosen: function () { return order.filter(function (id) { return order.checked[id]; }); },
+    choose: function (ids) {
+      const mine = ids.filter(function (id) { return order.indexOf(id) >= 0; });
+      order = mine.concat(order.filter(function (id) { return mine.indexOf(id) < 0; }));
+      order.checked = {};
+      mine.forEach(function (id) { order.checked[id] = true; });
+      renderSetup();
+    }
+  };
   $('change').addEventListener('click', function () { choosing = true; order = []; focusNext = 'first-choice'; render(); });
 
   // How long the current citizen has been at the desk (or called), ticking: "3:07".

@@ -22,6 +22,9 @@
   const settings = JSON.parse(document.getElementById('settings').textContent);
   const GROUPS = ['borgerservice', 'bibliotek', 'digital'];
   const IDLE_MS = settings.idleSeconds * 1000;
+  // A ticket whose receipt is not confirmed printed (the printer failed, or the browser printed, which
+  // never tells whether paper came out) stays on screen this much longer, to be noted or scanned.
+  const UNPRINTED_MS = Math.max(3 * IDLE_MS, 60000);
   const languages = settings.languages;
   let lang = languages[0];
   let t = all[lang];
@@ -42,16 +45,45 @@
     idleTimer = null;
     busy = false;
     if (lang !== languages[0]) setLanguage(languages[0]);
+    largeText(false);
     show('choose');
     $('idle-note').textContent = '';
     render();
+    fit();
     window.scrollTo(0, 0);
   }
 
   // Untouched for a while away from the start (or in another language): back to the start.
-  function idleBack() {
+  function idleBack(ms) {
     clearTimeout(idleTimer);
-    idleTimer = setTimeout(home, IDLE_MS);
+    idleTimer = setTimeout(home, ms || IDLE_MS);
+  }
+
+  // Large text for poor sight: until the next person (the start again, after the ticket or idle).
+  function largeText(on) {
+    document.documentElement.classList.toggle('large-text', on);
+    $('large-text').setAttribute('aria-pressed', String(on));
+    fit();
+  }
+
+  function isLarge() { return document.documentElement.classList.contains('large-text'); }
+
+  // Every service on the screen at once: the root's size (and with it every size in rem) comes down a
+  // little, to at most a fifth below the mode's own, until the page needs no scrolling.
+  function fit() {
+    const root = document.documentElement;
+    root.style.fontSize = '';
+    if (body.dataset.view !== 'choose') return;
+    const own = parseFloat(getComputedStyle(root).fontSize);
+    let size = own;
+    while (overflows() && size > own * 0.8) {
+      size -= 0.5;
+      root.style.fontSize = size + 'px';
+    }
+  }
+
+  function overflows() {
+    return document.documentElement.scrollHeight > window.innerHeight;
   }
 
   function setLanguage(l) {
@@ -85,6 +117,8 @@
     return (long ? t['kiosk.expectedWait'] + ': ' : t['kiosk.wait'] + ' ') + Live.wait(seconds, range, t);
   }
 
+  function isOpen(s) { return s.available && !s.appointmentOnly ? 1 : 0; }
+
   function render() {
     if (!snapshot) return;
     const groups = $('groups');
@@ -95,11 +129,12 @@
     const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.service : null;
     groups.replaceChildren();
     GROUPS.forEach(function (g) {
-      const services = snapshot.services.filter(function (s) { return s.group === g; });
+      const services = snapshot.services.filter(function (s) { return s.group === g; })
+        .sort(function (a, b) { return isOpen(b) - isOpen(a); });
       if (services.length === 0) return;
       const list = el('div', { class: 'service-buttons' });
       services.forEach(function (s) {
-        const open = s.available && !s.appointmentOnly;
+        const open = isOpen(s) === 1;
         const bring = settings.bring[s.id];
         list.appendChild(el('button', {
           type: 'button', class: 'service-button' + (open ? ' open' : ' closed'), 'data-service': s.id,
@@ -111,6 +146,7 @@
       groups.appendChild(el('section', { class: 'group', 'aria-label': t['kiosk.group.' + g] },
         [el('h3', { text: t['kiosk.group.' + g] }), list]));
     });
+    fit();
     if (focused) {
       const again = groups.querySelector('[data-service="' + focused + '"]');
       if (again) again.focus();
@@ -163,9 +199,16 @@
         el('a', { href: phoneUrl, id: 'phone-link', class: 'phone-link', text: phoneUrl.replace(/^https?:\/\//, '') })]),
       el('button', { type: 'button', class: 'big no-print', id: 'ticket-ok', onclick: home, text: t['kiosk.ok'] }));
     show('ticket');
-    $('idle-note').textContent = Live.format(t['kiosk.idleNote'], { s: settings.idleSeconds });
     if (settings.printer) printReceipt(tk); else browserPrint();
-    idleBack();
+    keepTicket(false);
+  }
+
+  // How long the ticket stays: the usual idle time once its receipt is printed, longer until then.
+  function keepTicket(printed) {
+    const ms = printed ? IDLE_MS : UNPRINTED_MS;
+    $('idle-note').textContent = Live.format(t['kiosk.idleNote'], { s: Math.round(ms / 1000) });
+    body.dataset.ticketSeconds = String(Math.round(ms / 1000));
+    idleBack(ms);
   }
 
   // The kiosk's network printer, through the node; a failure leaves the ticket on screen and says so.
@@ -177,6 +220,7 @@
     }).then(function (r) {
       status.textContent = r.ok ? t['kiosk.printed'] : Live.format(t['kiosk.printFailed'], { number: tk.number });
       status.className = 'print-status ' + (r.ok ? 'ok' : 'failed');
+      if (r.ok && body.dataset.view === 'ticket') keepTicket(true);
     }).catch(function () {
       status.textContent = Live.format(t['kiosk.printFailed'], { number: tk.number });
       status.className = 'print-status failed';
@@ -241,10 +285,15 @@
     setLanguage(languages[(languages.indexOf(lang) + 1) % languages.length]);
     idleBack();
   });
+  $('large-text').addEventListener('click', function () {
+    largeText(!isLarge());
+    idleBack();
+  });
   ['pointerdown', 'keydown'].forEach(function (type) {
     document.addEventListener(type, function () {
-      if (body.dataset.view === 'choose' && lang === languages[0]) return;
-      idleBack();
+      if (body.dataset.view === 'choose' && lang === languages[0] && !isLarge()) return;
+      // On the ticket, a touch starts the ticket's own time again (see keepTicket).
+      idleBack(body.dataset.view === 'ticket' ? Number(body.dataset.ticketSeconds) * 1000 : IDLE_MS);
     });
   });
 
@@ -258,4 +307,5 @@
   Live.connect('/api/branches/' + encodeURIComponent(branch) + '/events?client=kiosk',
     { snapshot: update, change: update },
     { marker: $('offline'), stale: $('groups') });
+  window.addEventListener('resize', fit);
 })();

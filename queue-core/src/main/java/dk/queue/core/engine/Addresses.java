@@ -17,6 +17,10 @@ public final class Addresses {
   public static final String RATE_MAP = "queue.rate";
   /** Tickets issued at a kiosk with its key: which kiosk, how often printed; expiring. */
   public static final String KIOSK_TICKET_MAP = "queue.kiosk-tickets";
+  /** Staff members' saved desk profiles, keyed by user. */
+  public static final String DESK_PROFILE_MAP = "queue.desk-profiles";
+  /** Whether each screen's sound plays and whether a tap turned it on, keyed by screen id. */
+  public static final String SCREEN_SOUND_MAP = "queue.screen-sound";
 
   /** Where the changes of a branch are published. */
   public static String branchEvents(String branch) {

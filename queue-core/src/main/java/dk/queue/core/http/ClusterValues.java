@@ -10,6 +10,7 @@ public final class ClusterValues {
 
   public static Class<?>[] types() {
     return new Class<?>[] {SignInAttempts.Attempts.class, SignInAttempts.Reserve.class, Kiosks.Printed.class,
-        Kiosks.Print.class, RateLimits.Window.class, RateLimits.Take.class};
+        Kiosks.Print.class, RateLimits.Window.class, RateLimits.Take.class,
+        DeskProfiles.Profiles.class, DeskProfiles.Change.class, ScreenSound.Sound.class, ScreenSound.Reported.class};
   }
 }

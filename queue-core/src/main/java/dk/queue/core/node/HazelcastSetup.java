@@ -71,6 +71,10 @@ public final class HazelcastSetup {
     }
     config.addMapConfig(branches);
     config.addMapConfig(sessions);
+    // Keyed by configured staff and screens only, so bounded by the configuration.
+    for (String kept : new String[] {Addresses.DESK_PROFILE_MAP, Addresses.SCREEN_SOUND_MAP}) {
+      config.addMapConfig(new MapConfig(kept).setBackupCount(cluster.backups()));
+    }
     for (String counts : new String[] {Addresses.SIGN_IN_MAP, Addresses.RATE_MAP, Addresses.KIOSK_TICKET_MAP}) {
       // Keyed by what strangers send: capped per member, the least recently used going first.
       config.addMapConfig(new MapConfig(counts).setBackupCount(cluster.backups()).setEvictionConfig(new EvictionConfig()

@@ -265,6 +265,11 @@ public final class Statistics {
     }
 
     @Override
+    public Void appointment(Event.Appointment e) {
+      return null;
+    }
+
+    @Override
     public Void calledOutOfTurn(Event.CalledOutOfTurn e) {
       Open t = tickets.get(e.ticket());
       if (t != null) {

@@ -14,6 +14,10 @@ import java.time.Instant;
 public record Booking(String secret, String code, String service, Instant start, Contact contact, String language,
                       State state, Instant bookedAt, String ticket, Instant changedAt) implements Serializable {
 
+  /** The characters of a booking code: none that can be mistaken for another (no 0/O, 1/I, 2/Z, 5/S, 8/B). */
+  public static final String CODE_ALPHABET = "ACDEFHJKLMNPRTUVWXY34679";
+  public static final int CODE_LENGTH = 6;
+
   public enum State { BOOKED, CHECKED_IN, CANCELLED, NO_SHOW }
 
   /** The citizen's name and, if given, a phone number or e-mail address for a reminder. No CPR number. */

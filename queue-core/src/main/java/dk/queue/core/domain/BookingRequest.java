@@ -49,7 +49,7 @@ public sealed interface BookingRequest extends Serializable {
   }
 
   /** Staff mark a booking not checked in after its time as a no-show. */
-  record MarkNoShow(String secret) implements BookingRequest {
+  record MarkNoShow(String code) implements BookingRequest {
     public <R> R accept(Handler<R> h) {
       return h.markNoShow(this);
     }

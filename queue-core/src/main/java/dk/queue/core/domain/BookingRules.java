@@ -25,9 +25,7 @@ final class BookingRules implements BookingRequest.Handler<Optional<Rejection>> 
   static final int NAME_MAX = 80;
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ]{8,16}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,120}\\.[^@\\s]{2,}");
-  /** The characters of a booking code: capitals and digits that cannot be mistaken for each other. */
-  public static final String CODE_ALPHABET = "ACDEFHJKLMNPRTUVWXY34679";
-  private static final Pattern CODE = Pattern.compile("[" + CODE_ALPHABET + "]{6}");
+  private static final Pattern CODE = Pattern.compile("[" + Booking.CODE_ALPHABET + "]{" + Booking.CODE_LENGTH + "}");
   private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
   private final Supplier<BranchState> state;
@@ -55,7 +53,7 @@ final class BookingRules implements BookingRequest.Handler<Optional<Rejection>> 
   @Override
   public Optional<Rejection> book(Book b) {
     if (b.secret() == null || b.secret().isBlank() || b.code() == null || !CODE.matcher(b.code()).matches()) {
-      return reject(Reason.INVALID, "secret and a code of six characters from " + CODE_ALPHABET + " are required");
+      return reject(Reason.INVALID, "secret and a code of six characters from " + Booking.CODE_ALPHABET + " are required");
     }
     Optional<Booking> existing = state.get().bookings().bySecret(b.secret());
     if (existing.isPresent()) {
@@ -222,9 +220,13 @@ final class BookingRules implements BookingRequest.Handler<Optional<Rejection>> 
     return Optional.empty();
   }
 
+  private static Optional<Rejection> tooLate() {
+    return reject(Reason.TOO_LATE, "The booked time has passed: take a ticket instead");
+  }
+
   @Override
   public Optional<Rejection> markNoShow(MarkNoShow n) {
-    Optional<Booking> b = find(n.secret());
+    Optional<Booking> b = state.get().bookings().byCode(n.code());
     if (b.isEmpty()) {
       return unknown();
     }
@@ -234,7 +236,7 @@ final class BookingRules implements BookingRequest.Handler<Optional<Rejection>> 
     if (at.isBefore(b.get().start())) {
       return reject(Reason.TOO_EARLY, "The booked time has not come yet");
     }
-    emit(new BookingEvent.NoShow(n.secret()));
+    emit(new BookingEvent.NoShow(b.get().secret()));
     return Optional.empty();
   }
 

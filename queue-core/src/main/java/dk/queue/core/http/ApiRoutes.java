@@ -31,6 +31,7 @@ public final class ApiRoutes {
     new StaffRoutes(engine, sessions, edge).mount(api);
     new EventStreams(engine, sessions, metrics).mount(api);
     new StatsRoutes(engine).mount(api);
+    new BookingRoutes(engine, sessions).mount(api);
     api.route().handler(rc -> rc.fail(ApiException.notFound("not_found", "No such API resource: " + rc.request().path())));
     api.route().failureHandler(Errors::handle);
     router.route("/api/*").subRouter(api);

@@ -50,15 +50,18 @@ class BookingConfigTest {
 
   @Test
   void badSettingsAreNamed() {
-    refused(withLine(16, "      - {id: pas, booking: {mode: sometimes}}"), 16, 39, "branches[0].services[0].booking.mode",
+    refusedAt("      - {id: pas, booking: {mode: sometimes}}", "sometimes", "booking.mode",
         "'sometimes' is not a booking mode: use both");
-    refused(withLine(16, "      - {id: pas, booking: {capacity: 0}}"), 16, 43, "branches[0].services[0].booking.capacity",
-        "");
-    refused(withLine(16, "      - {id: pas, booking: {slots: 3}}"), 16, 34, "branches[0].services[0].booking", "slots");
-    refused(withLine(16, "      - {id: pas, appointmentOnly: true, booking: {mode: both}}"), 16, 63,
-        "branches[0].services[0].booking.mode", "use mode: only");
-    refused(withLine(16, "      - {id: pas, booking: {hours: closed}}"), 16, 34, "branches[0].services[0].booking",
-        "closed every day");
+    refusedAt("      - {id: pas, booking: {capacity: 0}}", "0}", "booking.capacity", "");
+    refusedAt("      - {id: pas, booking: {slots: 3}}", "slots", "booking.slots", "unknown field 'slots'; allowed here: capacity");
+    refusedAt("      - {id: pas, appointmentOnly: true, booking: {mode: both}}", "both", "booking.mode",
+        "use mode: only");
+    refusedAt("      - {id: pas, booking: {hours: closed}}", "{hours", "booking", "closed every day");
+  }
+
+  /** Line 16 replaced by {@code line} is refused at {@code token}, naming the field under the branch's first service. */
+  private static void refusedAt(String line, String token, String path, String message) {
+    refused(withLine(16, line), 16, line.indexOf(token) + 1, "branches[0].services[0]." + path, message);
   }
 
   @Test

@@ -51,7 +51,7 @@ class BookingTest {
   }
 
   String code() {
-    String a = BookingRules.CODE_ALPHABET;
+    String a = Booking.CODE_ALPHABET;
     int n = codes++;
     return "" + a.charAt(n % a.length()) + a.charAt((n / a.length()) % a.length()) + "AAAA";
   }

@@ -192,9 +192,21 @@ final class BookingRoutes {
     String key = IdempotencyKeys.of(rc);
     String ticketId = key == null ? engine.ids().newTicketId(branch) : IdGenerator.fromKey(branch, key);
     engine.execute(branch, new Command.Appointment(now(), new BookingRequest.CheckIn(code, ticketId)))
-        .compose(outcome -> settled(branch, outcome))
+        .compose(outcome -> !outcome.accepted() && outcome.rejection().reason() == Rejection.Reason.TOO_EARLY
+            ? tooEarly(branch, code, outcome.rejection()) : settled(branch, outcome))
         .map(b -> BookingViews.kiosk(b.state(), b.state().bookings().byCode(code).orElseThrow(), now()))
         .onSuccess(v -> Replies.json(rc, 201, v)).onFailure(rc::fail);
+  }
+
+  /** Too early for check-in: the error says from when ({@code opensAt}). */
+  private Future<Booked> tooEarly(String branch, String code, Rejection r) {
+    return engine.state(branch).compose(s -> {
+      Booking b = s.bookings().byCode(code).orElseThrow();
+      int early = s.def().service(b.service()).map(ServiceDef::booking).map(BookingDef::checkInEarlyMinutes)
+          .orElse(BookingDef.DEFAULT_CHECK_IN_EARLY_MINUTES);
+      return Future.failedFuture(Errors.of(r, Map.of("opensAt",
+          b.start().minusSeconds(60L * early).atZone(s.def().zone()).toOffsetDateTime())));
+    });
   }
 
   /**

@@ -141,7 +141,7 @@
     $('choose').hidden = true;
     $('booking').hidden = false;
     const heading = { booked: fresh ? 'book.booked' : 'book.yourBooking', cancelled: 'book.cancelled',
-      'checked-in': 'book.checkedIn', 'no-show': 'book.noShow' }[b.state] || 'book.yourBooking';
+      'checked_in': 'book.checkedIn', no_show: 'book.noShow' }[b.state] || 'book.yourBooking';
     $('b-heading').textContent = t[heading];
     $('b-when').textContent = name(b.serviceName) + ', ' + time(b.start);
     $('b-code').textContent = b.code;

@@ -31,7 +31,7 @@
     call('GET', '/api/branches/' + encodeURIComponent(branch) + '/bookings?minutes=60').then(function (r) {
       if (r.status !== 200) return;
       $('bookings').hidden = false;
-      const list = r.body.filter(function (b) { return b.state === 'booked' || b.state === 'checked-in'; });
+      const list = r.body.filter(function (b) { return b.state === 'booked' || b.state === 'checked_in'; });
       $('bk-list').replaceChildren();
       if (!list.length) $('bk-list').appendChild(el('li', { text: t['desk.noBookings'] }));
       list.forEach(function (b) {

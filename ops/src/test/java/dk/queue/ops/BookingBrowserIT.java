@@ -107,6 +107,7 @@ class BookingBrowserIT {
       WebElement list = desk.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("bk-list")));
       desk.await(10).until(ExpectedConditions.textToBePresentInElement(list, "Karen Blixen"));
       assertThat(list.getText()).contains(number);
+      desk.driver.executeScript("document.getElementById('bookings').scrollIntoView()");
       desk.screenshot("desk-bookings");
 
       // The booked time comes: the desk's next call is the booking, ahead of the walk-ins.

@@ -3,7 +3,6 @@ package dk.queue.core.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,9 +63,5 @@ public final class Slots {
     BookingDef b = service.booking();
     int places = starts(s.def(), b, day).size() * b.capacity() - b.sameDayPlaces();
     return places - s.bookings().takenOn(s.def(), service.id(), day);
-  }
-
-  static LocalTime local(BranchDef def, Instant t) {
-    return t.atZone(def.zone()).toLocalTime();
   }
 }

@@ -42,8 +42,11 @@ public sealed interface BookingEvent extends Serializable {
     }
   }
 
-  /** Checked in: the booking is now ticket {@code ticket} with {@code number}, waiting for its time. */
-  record CheckedIn(String secret, String ticket, String number) implements BookingEvent {
+  /**
+   * Checked in: the booking is now ticket {@code ticket} with {@code number}, of {@code service},
+   * waiting for its booked time {@code start}.
+   */
+  record CheckedIn(String secret, String ticket, String number, String service, java.time.Instant start) implements BookingEvent {
     public <R> R accept(Visitor<R> v) {
       return v.checkedIn(this);
     }

@@ -216,7 +216,7 @@ final class BookingRules implements BookingRequest.Handler<Optional<Rejection>> 
     ServiceDef service = s.def().service(b.service()).orElseThrow();
     int next = s.lastNumber().getOrDefault(b.service(), 0) + 1;
     emit(new BookingEvent.CheckedIn(b.secret(), c.ticketId(),
-        service.letter() + String.format(Locale.ROOT, "%03d", next)));
+        service.letter() + String.format(Locale.ROOT, "%03d", next), b.service(), b.start()));
     return Optional.empty();
   }
 

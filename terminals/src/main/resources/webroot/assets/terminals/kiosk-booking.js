@@ -20,6 +20,10 @@
     $('hb-open').hidden = false;
   }
 
+  // The kiosk switches language by the page's lang: the button follows it.
+  new MutationObserver(function () { $('hb-open').textContent = t()['kiosk.haveBooking']; })
+    .observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+
   $('hb-open').addEventListener('click', function () {
     const texts = t();
     $('hb-label').textContent = texts['kiosk.bookingCode'];

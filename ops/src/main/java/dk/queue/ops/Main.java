@@ -18,6 +18,7 @@ import dk.queue.ops.overview.OverviewModule;
 import dk.queue.ops.overview.PlanModule;
 import dk.queue.ops.sim.SimulateCommand;
 import dk.queue.signage.SignageModule;
+import dk.queue.terminals.BookingModule;
 import dk.queue.terminals.TerminalsModule;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -159,7 +160,7 @@ public final class Main {
 
   /** The pages a node serves beside the API. */
   public static List<WebModule> webModules() {
-    return List.of(new AssetsModule(), new SignageModule(), new TerminalsModule(), new OverviewModule(),
+    return List.of(new AssetsModule(), new SignageModule(), new TerminalsModule(), new BookingModule(), new OverviewModule(),
         new PlanModule());
   }
 

@@ -38,7 +38,8 @@ class OpenApiIT {
 
   @BeforeAll
   static void start() throws Exception {
-    node = TestNode.start(java.nio.file.Files.createTempDirectory("queue-openapi"), o -> o.withWebModules(Main.webModules()));
+    node = TestNode.start(java.nio.file.Files.createTempDirectory("queue-openapi"), 
+        o -> o.withWebModules(Main.webModules()).withConfig(dk.queue.core.node.BookingConfig.create(2)));
     vertx = Vertx.vertx();
     Reply served = node.get("/openapi.yaml");
     assertThat(served.status()).isEqualTo(200);
@@ -190,11 +191,41 @@ class OpenApiIT {
       check("ticketEvents", new Reply(ticket.status, null, ""));
     }
     check("ticketEvents", node.get("/api/tickets/main-unknown/events"));
+    bookings(anna);
     check("logout", node.post("/api/logout", null, anna));
 
     assertThat(problems).isEmpty();
     Set<String> documented = new LinkedHashSet<>();
     contract.operations().forEach(o -> documented.add(o.getOperationId()));
     assertThat(checked).containsExactlyInAnyOrderElementsOf(documented);
+  }
+
+  /** The booking operations, answered and refused (passport is bookable at main). */
+  private void bookings(String anna) throws Exception {
+    check("bookable", node.get("/api/bookable"));
+    java.time.ZoneId cph = java.time.ZoneId.of("Europe/Copenhagen");
+    String day = java.time.LocalDate.now(cph).plusDays(1).toString();
+    check("freeSlots", node.get("/api/branches/main/services/pas/slots?date=" + day));
+    check("freeSlots", node.get("/api/branches/main/services/lib/slots"));
+    String start = java.time.LocalDate.parse(day).atTime(10, 0).atZone(cph).toOffsetDateTime().toString();
+    Reply booked = check("book", node.post("/api/branches/main/bookings",
+        "{\"service\":\"pas\",\"start\":\"" + start + "\",\"name\":\"Anne\",\"phone\":\"12345678\"}"));
+    assertThat(booked.status()).isEqualTo(201);
+    String secret = booked.body().get("secret").asText();
+    String code = booked.body().get("code").asText();
+    check("book", node.post("/api/branches/main/bookings", "{\"service\":\"pas\",\"start\":\"x\",\"name\":\"A\"}"));
+    check("getBooking", node.get("/api/bookings/" + secret));
+    check("getBooking", node.get("/api/bookings/main-unknown"));
+    check("moveBooking", node.post("/api/bookings/" + secret + "/move",
+        "{\"start\":\"" + start.replace("T10:00", "T10:15") + "\"}"));
+    check("moveBooking", node.post("/api/bookings/" + secret + "/move",
+        "{\"start\":\"" + start.replace("T10:00", "T10:07") + "\"}"));
+    check("staffBookings", node.get("/api/branches/main/bookings?date=" + day, anna));
+    check("staffBookings", node.get("/api/branches/main/bookings"));
+    check("checkIn", node.post("/api/branches/main/check-in", "{\"code\":\"" + code + "\"}"));
+    check("checkIn", node.post("/api/branches/main/check-in", "{\"code\":\"XXXXXX\"}"));
+    check("bookingNoShow", node.post("/api/branches/main/bookings/" + code + "/no-show", null, anna));
+    check("cancelBooking", node.delete("/api/bookings/" + secret));
+    check("cancelBooking", node.delete("/api/bookings/main-unknown"));
   }
 }

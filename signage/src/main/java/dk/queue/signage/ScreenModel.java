@@ -33,10 +33,11 @@ import java.util.stream.Collectors;
  * @param english   whether English is shown, beside Danish or taking turns with it
  * @param alternate whether the languages take turns instead of standing side by side
  * @param counter   the desk of a counter display; null on a waiting-room screen
+ * @param bookable  whether a service shown can be booked: a line tells booked citizens to check in
  */
 public record ScreenModel(String screenId, String branchName, String layout, boolean english, boolean alternate,
                           boolean sound, String zone, Look look, Call latest, List<Call> earlier,
-                          List<ServiceRow> services, Counter counter) {
+                          List<ServiceRow> services, Counter counter, boolean bookable) {
 
   /** How many calls a screen lists below the newest one. */
   public static final int EARLIER_CALLS = 5;
@@ -79,7 +80,8 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
     Counter counter = screen.counter() ? counter(snapshot, screen.desks().get(0)) : null;
     return new ScreenModel(screen.id(), snapshot.name(), screen.layout(),
         screen.languages().contains(Messages.ENGLISH), ScreenDef.ALTERNATE.equals(screen.languageMode()),
-        screen.sound(), zone.getId(), look, newest.map(ScreenModel::call).orElse(null), earlier, services, counter);
+        screen.sound(), zone.getId(), look, newest.map(ScreenModel::call).orElse(null), earlier, services, counter,
+        branch.services().stream().anyMatch(s -> s.booking() != null && screen.showsService(s.id())));
   }
 
   private static Call call(BranchView.CallView c) {

@@ -95,7 +95,7 @@ final class BranchReader {
   /** One entry of a branch's services: an id alone, or the id with hours and adjustments for this branch. */
   private ServiceDef offered(YamlNode node, UniqueIds ids, DefaultHours defaultHours) {
     Fields f = node.isScalar() ? Fields.none(node)
-        : node.fields("id", "hours", "letter", "targetWaitMinutes", "serviceMinutes", "appointmentOnly");
+        : node.fields("id", "hours", "letter", "targetWaitMinutes", "serviceMinutes", "appointmentOnly", "booking");
     YamlNode idNode = node.isScalar() ? node : f.required("id");
     String id = ids.claim(idNode.id(), idNode);
     if (!declaredServices.contains(id)) {
@@ -106,14 +106,18 @@ final class BranchReader {
     if (t == null || hours.isEmpty()) {
       return null; // its definition, or the branch's hours, is broken and already reported
     }
+    boolean appointmentOnly = f.optional("appointmentOnly").map(YamlNode::bool).orElse(t.appointmentOnly());
+    dk.queue.core.domain.BookingDef booking = f.optional("booking")
+        .map(n -> BookingReader.read(n, hours.get(), appointmentOnly)).orElse(null);
     return new ServiceDef(id, t.name(),
         f.optional("letter").map(ServiceReader::letter).orElse(t.letter()),
         t.group(),
         60 * f.optional("targetWaitMinutes").map(ServiceReader::targetWait).orElse(t.targetWaitMinutes()),
         60 * f.optional("serviceMinutes").map(ServiceReader::serviceTime).orElse(t.serviceMinutes()),
         hours.get(),
-        f.optional("appointmentOnly").map(YamlNode::bool).orElse(t.appointmentOnly()),
-        t.bring());
+        appointmentOnly || (booking != null && booking.only()),
+        t.bring(),
+        booking);
   }
 
   private List<DeskDef> desks(List<YamlNode> items) {

@@ -53,6 +53,7 @@ public final class BranchMachine {
     Draft draft = new Draft(state, command.at());
     draft.startDayIfNew();
     draft.closeSignedOutDesks();
+    draft.bookingRules().markLate();
     Optional<Rejection> rejection = command.accept(new Rules(draft));
     if (rejection.isPresent()) {
       return new Decision.Rejected(rejection.get());
@@ -92,6 +93,11 @@ public final class BranchMachine {
         }
       }
       emit(new Event.DayStarted(today));
+      bookingRules().carryOver(today);
+    }
+
+    BookingRules bookingRules() {
+      return new BookingRules(() -> state, at, this::emit);
     }
 
     /** Desks left signed out whose time is up close (one with a ticket at it waits for a supervisor). */
@@ -407,6 +413,11 @@ public final class BranchMachine {
         draft.emit(new Event.TicketTransferred(t.id(), c.desk(), t.service(), c.service(), c.placement()));
         return OK;
       });
+    }
+
+    @Override
+    public Optional<Rejection> appointment(Command.Appointment c) {
+      return draft.bookingRules().decide(c.request());
     }
 
     @Override

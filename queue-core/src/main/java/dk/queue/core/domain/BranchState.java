@@ -28,6 +28,7 @@ import org.pcollections.TreePVector;
  * @param finished    today's tickets that ended, newest first, at most {@link #FINISHED_KEPT}
  * @param issuedByHour today's tickets issued per local hour (0-23)
  * @param outbox      events not yet acknowledged by the store, oldest first
+ * @param bookings    the booked times of today and the days ahead, kept across days
  */
 public record BranchState(
     BranchDef def,
@@ -42,7 +43,8 @@ public record BranchState(
     List<String> available,
     List<Ticket> finished,
     Map<Integer, Integer> issuedByHour,
-    List<Recorded> outbox) implements Serializable {
+    List<Recorded> outbox,
+    Bookings bookings) implements Serializable {
 
   public static final int RECENT_CALLS = 12;
   public static final int FINISHED_KEPT = 500;
@@ -63,6 +65,16 @@ public record BranchState(
     finished = Persistent.list(finished);
     issuedByHour = Persistent.map(issuedByHour);
     outbox = Persistent.list(outbox);
+    bookings = bookings == null ? Bookings.NONE : bookings;
+  }
+
+  /** A branch with no bookings. */
+  public BranchState(BranchDef def, long seq, LocalDate day, Map<String, Integer> lastNumber,
+                     Map<String, Ticket> tickets, Map<String, List<String>> queues, Map<String, Desk> desks,
+                     List<CallRecord> recentCalls, Map<String, HandlingStats> handling, List<String> available,
+                     List<Ticket> finished, Map<Integer, Integer> issuedByHour, List<Recorded> outbox) {
+    this(def, seq, day, lastNumber, tickets, queues, desks, recentCalls, handling, available, finished, issuedByHour,
+        outbox, Bookings.NONE);
   }
 
   /** A branch before its first event: desks closed, no tickets, nothing available. */
@@ -99,7 +111,7 @@ public record BranchState(
     Map<String, Desk> d = new HashMap<>(desks);
     newDef.desks().forEach(dd -> d.putIfAbsent(dd.id(), Desk.closed(dd)));
     return new BranchState(newDef, seq, day, lastNumber, tickets, queues, d, recentCalls, handling, available, finished,
-        issuedByHour, outbox);
+        issuedByHour, outbox, bookings);
   }
 
   /** The same branch with this desk in place of the one with its id. */
@@ -107,12 +119,12 @@ public record BranchState(
     Map<String, Desk> d = new HashMap<>(desks);
     d.put(desk.id(), desk);
     return new BranchState(def, seq, day, lastNumber, tickets, queues, d, recentCalls, handling, available, finished,
-        issuedByHour, outbox);
+        issuedByHour, outbox, bookings);
   }
 
   public BranchState withOutbox(List<Recorded> newOutbox) {
     return new BranchState(def, seq, day, lastNumber, tickets, queues, desks, recentCalls, handling, available,
-        finished, issuedByHour, newOutbox);
+        finished, issuedByHour, newOutbox, bookings);
   }
 
   /** Drops the outbox events up to and including {@code seq}: the store has them. */
@@ -148,6 +160,7 @@ public record BranchState(
     List<String> available;
     PVector<Ticket> finished;
     PMap<Integer, Integer> issuedByHour;
+    Bookings bookings;
 
     Change(BranchState s, Recorded r) {
       base = s;
@@ -164,6 +177,7 @@ public record BranchState(
       available = s.available;
       finished = Persistent.list(s.finished);
       issuedByHour = Persistent.map(s.issuedByHour);
+      bookings = s.bookings;
     }
 
     @Override
@@ -315,6 +329,55 @@ public record BranchState(
       return null;
     }
 
+    @Override
+    public Void appointment(Event.Appointment e) {
+      e.change().accept(new BookingChange(this));
+      return null;
+    }
+
+    /** A booking event: the bookings change, and a check-in adds its ticket (waiting for its time, in no queue). */
+    private record BookingChange(Change c) implements BookingEvent.Visitor<Void> {
+      public Void booked(BookingEvent.Booked e) {
+        c.bookings = c.bookings.with(e.booking());
+        return null;
+      }
+
+      public Void moved(BookingEvent.Moved e) {
+        Booking b = c.bookings.bySecret().get(e.secret());
+        c.bookings = c.bookings.with(b.movedTo(e.start(), c.at));
+        return null;
+      }
+
+      public Void cancelled(BookingEvent.Cancelled e) {
+        return end(e.secret(), Booking.State.CANCELLED);
+      }
+
+      public Void noShow(BookingEvent.NoShow e) {
+        return end(e.secret(), Booking.State.NO_SHOW);
+      }
+
+      private Void end(String secret, Booking.State state) {
+        Booking b = c.bookings.bySecret().get(secret);
+        c.bookings = c.bookings.with(b.with(state, b.ticket(), c.at));
+        return null;
+      }
+
+      public Void checkedIn(BookingEvent.CheckedIn e) {
+        Booking b = c.bookings.bySecret().get(e.secret());
+        c.bookings = c.bookings.with(b.with(Booking.State.CHECKED_IN, e.ticket(), c.at));
+        c.lastNumber = c.lastNumber.plus(b.service(),
+            Math.max(c.lastNumber.getOrDefault(b.service(), 0) + 1, digits(e.number())));
+        c.tickets = c.tickets.plus(e.ticket(), Ticket.issued(e.ticket(), e.number(), b.service(), Channel.KIOSK,
+            b.language(), c.at));
+        return null;
+      }
+
+      public Void carried(BookingEvent.Carried e) {
+        c.bookings = Bookings.of(e.bookings());
+        return null;
+      }
+    }
+
     void desk(String id, java.util.function.UnaryOperator<Desk> change) {
       desks = desks.plus(id, change.apply(desks.get(id)));
     }
@@ -406,7 +469,7 @@ public record BranchState(
 
     BranchState build() {
       return new BranchState(def, seq, day, lastNumber, tickets, queues, desks, recentCalls, handling, available,
-          finished, issuedByHour, base.outbox);
+          finished, issuedByHour, base.outbox, bookings);
     }
   }
 }

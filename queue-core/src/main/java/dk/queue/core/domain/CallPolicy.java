@@ -16,6 +16,8 @@ import java.util.Optional;
  *   <li>Otherwise the desk's services in its priority order: the oldest ticket of the first
  *       service that has anyone waiting.</li>
  * </ol>
+ * Before both, the checked-in bookings whose time has come, earliest booked time first; bookings
+ * checked in early are called after everyone else.
  * Within a service the order is the queue's order: issue order, changed only by transfers placed
  * first or by issue time. The wait of a transferred ticket counts from its transfer.
  */
@@ -33,7 +35,8 @@ public final class CallPolicy {
    */
   public static List<Ticket> order(BranchState state, List<String> services, Instant now, int limit) {
     int[] taken = new int[services.size()];
-    List<Ticket> order = new ArrayList<>();
+    List<Ticket> booked = BookedTickets.waiting(state, services);
+    List<Ticket> order = new ArrayList<>(BookedTickets.due(state, booked, now, limit));
     while (order.size() < limit) {
       int pick = -1;
       for (int i = 0; i < services.size() && pick < 0; i++) {
@@ -53,6 +56,12 @@ public final class CallPolicy {
       }
       order.add(head(state, services.get(pick), taken[pick]).orElseThrow());
       taken[pick]++;
+    }
+    // Walk-ins fill the gaps: with nobody else waiting, a booking checked in early is called early.
+    for (Ticket t : booked) {
+      if (order.size() < limit && !order.contains(t)) {
+        order.add(t);
+      }
     }
     return order;
   }

@@ -51,6 +51,8 @@ public sealed interface Command extends Serializable {
     R callTicket(CallTicket c);
 
     R undo(Undo c);
+
+    R appointment(Appointment c);
   }
 
   /** A command at a desk, by the staff member signed in there. */
@@ -220,6 +222,13 @@ public sealed interface Command extends Serializable {
   record Undo(Instant at, String desk, String staff) implements AtDesk {
     public <R> R accept(Handler<R> h) {
       return h.undo(this);
+    }
+  }
+
+  /** A request about the branch's bookings: run by the branch's single writer like any command. */
+  record Appointment(Instant at, BookingRequest request) implements Command {
+    public <R> R accept(Handler<R> h) {
+      return h.appointment(this);
     }
   }
 }

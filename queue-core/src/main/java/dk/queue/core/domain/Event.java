@@ -48,6 +48,8 @@ public sealed interface Event extends Serializable {
     R calledOutOfTurn(CalledOutOfTurn e);
 
     R ticketReopened(TicketReopened e);
+
+    R appointment(Appointment e);
   }
 
   /** The branch is configured anew from here on: services, their hours, desks. */
@@ -207,6 +209,13 @@ public sealed interface Event extends Serializable {
   record TicketReopened(String ticket, String desk) implements Event {
     public <R> R accept(Visitor<R> v) {
       return v.ticketReopened(this);
+    }
+  }
+
+  /** Something happened to the branch's bookings. */
+  record Appointment(BookingEvent change) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.appointment(this);
     }
   }
 }

@@ -39,7 +39,28 @@ public record Rejection(Reason reason, String message) implements Serializable {
      * Closing or pausing the desk would leave citizens waiting with no open desk: the command must
      * say what becomes of them ({@link WaitingChoice}).
      */
-    WOULD_LEAVE_WAITING;
+    WOULD_LEAVE_WAITING,
+    /** The service is not booked at this branch. */
+    NOT_BOOKABLE,
+    /** A booking's time has passed already. */
+    SLOT_PAST,
+    /** Not the start of a bookable time. */
+    SLOT_OUTSIDE_HOURS,
+    /** Further ahead than the service may be booked. */
+    SLOT_TOO_FAR,
+    /** The slot (or the day's places booked ahead) is taken. */
+    SLOT_FULL,
+    /** A new booking's code is in use: the node picks another. */
+    CODE_TAKEN,
+    UNKNOWN_BOOKING,
+    BOOKING_CANCELLED,
+    BOOKING_CHECKED_IN,
+    /** The booking's time has passed: it was not checked in. */
+    BOOKING_MISSED,
+    /** Check-in is not open yet. */
+    TOO_EARLY,
+    /** Checked in after the booked time and its grace. */
+    TOO_LATE;
 
     /** The machine-readable code of the API, for example {@code service_unavailable}. */
     public String code() {

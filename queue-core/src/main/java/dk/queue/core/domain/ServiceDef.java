@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param serviceSeconds    the expected time at the desk before any has been measured today
  * @param appointmentOnly   served by appointment only: no tickets from the kiosk
  * @param bring             what to bring, shown at the kiosk; null when nothing is configured
+ * @param booking           how the service is booked here; null when it is walk-in only
  */
 public record ServiceDef(
     String id,
@@ -22,12 +23,19 @@ public record ServiceDef(
     int serviceSeconds,
     OpeningHours hours,
     boolean appointmentOnly,
-    LocalizedText bring) implements Serializable {
+    LocalizedText bring,
+    BookingDef booking) implements Serializable {
   public ServiceDef {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(letter, "letter");
     Objects.requireNonNull(hours, "hours");
+  }
+
+  /** A service that is not booked. */
+  public ServiceDef(String id, LocalizedText name, String letter, String group, int targetWaitSeconds,
+                    int serviceSeconds, OpeningHours hours, boolean appointmentOnly, LocalizedText bring) {
+    this(id, name, letter, group, targetWaitSeconds, serviceSeconds, hours, appointmentOnly, bring, null);
   }
 
   /** A service with nothing to bring. */

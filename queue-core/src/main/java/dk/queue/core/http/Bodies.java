@@ -58,6 +58,14 @@ final class Bodies {
 
   record Transfer(String service, String placement) {}
 
+  /** A booking: the slot's start (ISO-8601 with offset), a name, and optionally a phone or e-mail for a reminder. */
+  record Book(String service, String start, String name, String phone, String email, String language) {}
+
+  record MoveBooking(String start) {}
+
+  /** @param kiosk the kiosk checking in, if any */
+  record CheckIn(String code, String kiosk) {}
+
   /** The body as {@code type}; an empty body is an empty object. */
   static <T> T read(RoutingContext ctx, Class<T> type) {
     String text = ctx.body() == null ? null : ctx.body().asString();

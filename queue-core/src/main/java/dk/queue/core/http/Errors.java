@@ -29,6 +29,9 @@ public final class Errors {
     STATUS.put(Rejection.Reason.NOT_SKILLED, 403);
     STATUS.put(Rejection.Reason.NOT_YOUR_DESK, 403);
     STATUS.put(Rejection.Reason.OUTBOX_FULL, 503);
+    STATUS.put(Rejection.Reason.SLOT_OUTSIDE_HOURS, 400);
+    STATUS.put(Rejection.Reason.SLOT_TOO_FAR, 400);
+    STATUS.put(Rejection.Reason.UNKNOWN_BOOKING, 404);
   }
 
   private Errors() {}

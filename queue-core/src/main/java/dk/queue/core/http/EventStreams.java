@@ -68,7 +68,8 @@ final class EventStreams {
       return Sse.event("snapshot", u.seq(), JsonMapping.encode(view));
     }
     Change change = new Change(u.branch(), u.seq(), u.event().at(), u.type(),
-        audience == Audience.STAFF ? u.event().event() : null, view);
+        audience == Audience.STAFF && !(u.event().event() instanceof dk.queue.core.domain.Event.Appointment)
+            ? u.event().event() : null, view);
     return Sse.event("change", u.seq(), JsonMapping.encode(change));
   }
 

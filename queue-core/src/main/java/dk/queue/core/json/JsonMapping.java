@@ -86,6 +86,10 @@ public final class JsonMapping {
     for (Class<?> type : Event.class.getPermittedSubclasses()) {
       m.registerSubtypes(new NamedType(type, type.getSimpleName()));
     }
+    m.addMixIn(dk.queue.core.domain.BookingEvent.class, EventTypeMixin.class);
+    for (Class<?> type : dk.queue.core.domain.BookingEvent.class.getPermittedSubclasses()) {
+      m.registerSubtypes(new NamedType(type, type.getSimpleName()));
+    }
     SimpleModule enums = new SimpleModule("enum-codes");
     enums.addSerializer(Enum.class, new StdSerializer<Enum>(Enum.class) {
       @Override

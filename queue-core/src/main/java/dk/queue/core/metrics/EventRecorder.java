@@ -145,6 +145,10 @@ final class EventRecorder {
       return null;
     }
 
+    public Void appointment(Event.Appointment e) {
+      return null;
+    }
+
     public Void ticketRecalled(Event.TicketRecalled e) {
       return null;
     }

@@ -264,6 +264,22 @@ public final class Statistics {
       return null;
     }
 
+    /**
+     * A booking checked in is a ticket issued for its service; its wait counts from its booked time
+     * (or from the check-in, when that is later): how long after its time the desk called it.
+     */
+    @Override
+    public Void appointment(Event.Appointment e) {
+      if (e.change() instanceof dk.queue.core.domain.BookingEvent.CheckedIn c) {
+        Open t = new Open();
+        t.service = c.service();
+        t.queuedAt = c.start().isAfter(at) ? c.start() : at;
+        tickets.put(c.ticket(), t);
+        count(c.service(), b -> b.issued++);
+      }
+      return null;
+    }
+
     @Override
     public Void calledOutOfTurn(Event.CalledOutOfTurn e) {
       Open t = tickets.get(e.ticket());

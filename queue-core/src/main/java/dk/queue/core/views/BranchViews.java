@@ -127,8 +127,10 @@ public final class BranchViews {
     return s.ticket(ticketId).map(t -> {
       Integer position = null;
       Optional<WaitEstimator.Estimate> estimate = Optional.empty();
-      if (t.state() == TicketState.WAITING) {
-        position = s.queue(t.service()).indexOf(t.id()) + 1;
+      int inQueue = t.state() == TicketState.WAITING ? s.queue(t.service()).indexOf(t.id()) + 1 : 0;
+      // A booked ticket waits in no queue: it is called at its booked time.
+      if (inQueue > 0) {
+        position = inQueue;
         estimate = WaitEstimator.estimate(s, t.service(), position, now);
       }
       LocalizedText serviceName = name(s, t.service());

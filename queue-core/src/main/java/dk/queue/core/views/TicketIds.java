@@ -81,4 +81,9 @@ public final class TicketIds implements Event.Visitor<String> {
   public String configChanged(Event.ConfigChanged e) {
     return null;
   }
+
+  /** A check-in is about the ticket it made; the other booking events are about no ticket. */
+  public String appointment(Event.Appointment e) {
+    return e.change() instanceof dk.queue.core.domain.BookingEvent.CheckedIn c ? c.ticket() : null;
+  }
 }

@@ -11,6 +11,7 @@ import dk.queue.core.domain.OpeningHours;
 import dk.queue.core.domain.Placement;
 import dk.queue.core.domain.Recorded;
 import dk.queue.core.domain.ServiceDef;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -141,5 +142,16 @@ class StatisticsTest {
         "main,pas,,total,4,2,1,1,1,0,3,800,900,1200,1200,2,360,360,600,600,0.333,2,0.486,-0.417,0.5,0",
         "main,wed,,total,0,0,0,0,0,0,0,,,,,0,,,,,,0,,,,0");
     assertThat(csv).contains("\r\n");
+  }
+
+  @Test
+  void aCheckedInBookingIsIssuedAndWaitsFromItsBookedTime() {
+    at(0, 1, new Event.DayStarted(DAY));
+    Instant booked = LocalDateTime.of(DAY, java.time.LocalTime.of(9, 30)).atZone(CPH).toInstant();
+    at(9, 10, new Event.Appointment(new dk.queue.core.domain.BookingEvent.CheckedIn("s1", "b1", "P001", "pas", booked)));
+    at(9, 34, new Event.TicketCalled("b1", "d1", "P001", "pas"));
+    StatsRow pas = total(Statistics.compute(DEF, DAY, DAY, log), "pas");
+    assertThat(pas.issued()).isEqualTo(1);
+    assertThat(pas.waitSeconds().max()).as("called four minutes after the booked time").isEqualTo(240L);
   }
 }

@@ -33,10 +33,11 @@ import java.util.stream.Collectors;
  * @param english   whether English is shown, beside Danish or taking turns with it
  * @param alternate whether the languages take turns instead of standing side by side
  * @param counter   the desk of a counter display; null on a waiting-room screen
+ * @param closedToday "I dag er der lukket (juledag). Vi åbner igen mandag 09:00" on a closed day; else null
  */
 public record ScreenModel(String screenId, String branchName, String layout, boolean english, boolean alternate,
                           boolean sound, String zone, Look look, Call latest, List<Call> earlier,
-                          List<ServiceRow> services, Counter counter) {
+                          List<ServiceRow> services, Counter counter, LocalizedText closedToday) {
 
   /** How many calls a screen lists below the newest one. */
   public static final int EARLIER_CALLS = 5;
@@ -79,7 +80,18 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
     Counter counter = screen.counter() ? counter(snapshot, screen.desks().get(0)) : null;
     return new ScreenModel(screen.id(), snapshot.name(), screen.layout(),
         screen.languages().contains(Messages.ENGLISH), ScreenDef.ALTERNATE.equals(screen.languageMode()),
-        screen.sound(), zone.getId(), look, newest.map(ScreenModel::call).orElse(null), earlier, services, counter);
+        screen.sound(), zone.getId(), look, newest.map(ScreenModel::call).orElse(null), earlier, services, counter,
+        closedToday(snapshot.today(), zone, now));
+  }
+
+  private static LocalizedText closedToday(BranchView.TodayView today, ZoneId zone, Instant now) {
+    if (today == null || !today.closed()) {
+      return null;
+    }
+    return text(lang -> Messages.text(lang, "screen.closedToday")
+        .replace("{reason}", today.reason() == null ? "" : " (" + today.reason().in(lang) + ")")
+        + (today.opensAt() == null ? ""
+            : " " + Messages.text(lang, "screen.opensAgain").replace("{t}", when(today.opensAt(), zone, now, lang))));
   }
 
   private static Call call(BranchView.CallView c) {
@@ -146,7 +158,7 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
     for (BranchDef b : config.branches()) {
       ZonedDateTime local = now.atZone(b.zone());
       b.service(service).filter(d -> !b.id().equals(here.id()))
-          .flatMap(d -> laterToday(d.hours().on(local.getDayOfWeek()), local.toLocalTime()))
+          .flatMap(d -> laterToday(d.hours().on(local.toLocalDate()), local.toLocalTime()))
           .ifPresent(hours -> places.put(b.name(), hours));
     }
     if (places.isEmpty()) {

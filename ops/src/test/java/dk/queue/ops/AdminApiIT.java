@@ -63,7 +63,7 @@ class AdminApiIT {
         "GET /api/branches/:branch/stats", "GET /api/stats", "GET /api/holidays", "GET /metrics",
         "GET /health/live", "GET /health/ready", "GET /openapi.yaml", "GET /", "GET /kiosk/:kiosk",
         "POST /kiosk/:kiosk/print", "GET /desk/:branch/:desk", "GET /t/:ticket/qr.svg", "GET /t/:ticket",
-        "GET /screens/:screen", "GET /screens/:screen/live", "GET /ops", "GET /ops/plan",
+        "GET /screens/:screen", "GET /screens/:screen/live", "GET /ops", "GET /ops/plan", "GET /admin",
         // Signing out without a sign-in does nothing, so it needs none.
         "POST /api/logout")) {
       NEEDS.put(publicRoute, null);

@@ -16,10 +16,6 @@ public record ClosedDays(List<SpecialDay> days) implements Serializable {
     days = days == null ? List.of() : List.copyOf(days);
   }
 
-  public boolean isEmpty() {
-    return days.isEmpty();
-  }
-
   /** What the branch keeps on {@code date} instead of its week, if anything. */
   public Optional<SpecialDay.DayOff> on(LocalDate date) {
     Optional<SpecialDay.DayOff> named = first(date, true);

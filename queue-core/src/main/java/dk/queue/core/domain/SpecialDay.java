@@ -48,10 +48,6 @@ public record SpecialDay(LocalDate from, LocalDate to, String holiday, List<Time
     return new SpecialDay(null, null, holiday, List.of(), null);
   }
 
-  public boolean closed() {
-    return hours.isEmpty();
-  }
-
   /** How this entry treats {@code date}, if it covers it. */
   public Optional<DayOff> on(LocalDate date) {
     if (holiday == null) {

@@ -35,6 +35,8 @@ class AdminBrowserIT {
         "staff:",
         "  - {user: anna, name: Anna, pinHash: \"" + HASH + "\", skills: [pas]}",
         "  - {user: boss, name: Boss, pinHash: \"" + HASH + "\", skills: [pas], admin: true}",
+        "kiosks:",
+        "  - {id: k1, branch: main}",
         "outcomes: [served]",
         ""));
     node = TestNode.start(data.resolve("node"), o -> o.withConfig(ConfigLoader.load(file))
@@ -88,5 +90,19 @@ class AdminBrowserIT {
     d.findElement(By.id("save-pin")).click();
     browser.await(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "new PIN for anna"));
     assertThat(node.post("/api/login", "{\"user\":\"anna\",\"pin\":\"123456\"}").status()).isEqualTo(200);
+
+    // Closed today: the kiosk says so at once.
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).toString();
+    d.executeScript("document.getElementById('from').value = arguments[0];"
+        + "document.getElementById('to').value = '';", today);
+    d.findElement(By.id("reason")).clear();
+    d.findElement(By.id("reason")).sendKeys("Personaledag");
+    d.findElement(By.id("add")).click();
+    d.findElement(By.id("save-days")).click();
+    browser.await(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit"), "closed days of main: 4 entries"));
+    d.get(node.base() + "/kiosk/k1");
+    browser.await(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("closed-today"),
+        "I dag er der lukket (Personaledag)."));
+    assertThat(d.findElement(By.id("closed-today")).getText()).contains("Vi åbner igen");
   }
 }

@@ -209,6 +209,27 @@ class AdminApiIT {
   }
 
   @Test
+  void aRestartKeepsTheSavedVersionAndAnEditedFileBecomesTheNext() throws Exception {
+    Path dir = Files.createTempDirectory("queue-admin-restart");
+    Path file = dir.resolve("organisation.yaml");
+    Files.writeString(file, YAML);
+    try (TestNode first = TestNode.start(dir.resolve("node"), o -> o.withConfig(ConfigLoader.load(file)))) {
+      String boss = first.login("boss");
+      Reply saved = first.send("POST", "/api/admin/branches/vest/closed-days",
+          "{\"version\": 1, \"days\": [\"helligdage\"]}", json(boss));
+      assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+    }
+    try (TestNode again = TestNode.start(dir.resolve("node"), o -> o.withConfig(ConfigLoader.load(file)))) {
+      assertThat(again.node.engine().config().branch("vest").orElseThrow().closedDays().days()).hasSize(1);
+    }
+    Files.writeString(file, YAML.replace("Vestbiblioteket", "Vestbyens Bibliotek"));
+    try (TestNode edited = TestNode.start(dir.resolve("node"), o -> o.withConfig(ConfigLoader.load(file)))) {
+      assertThat(edited.node.engine().config().branch("vest").orElseThrow().name()).isEqualTo("Vestbyens Bibliotek");
+      assertThat(edited.get("/api/admin/audit", edited.login("boss")).body().get(0).get("version").asLong()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void theHolidayListIsPublic() throws Exception {
     JsonNode list = node.get("/api/holidays?year=2026").body();
     assertThat(list).hasSize(13);

@@ -38,8 +38,7 @@ public final class ConfigAdmin {
   /** Takes the file's text or the newest saved version, as the class comment says. */
   Future<Void> start(QueueConfig config) {
     return vertx.<Optional<String>>executeBlocking(() -> {
-      Path file = Path.of(config.source());
-      String text = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+      String text = fileText(config.source());
       Optional<ConfigVersions.Saved> fromFile = versions.latestFromFile();
       Optional<ConfigVersions.Saved> latest = versions.latest();
       if (text != null && (fromFile.isEmpty() || !fromFile.get().yaml().equals(text))) {
@@ -50,6 +49,16 @@ public final class ConfigAdmin {
       return latest.map(ConfigVersions.Saved::yaml).filter(saved -> !saved.equals(text));
     }, false).compose(saved -> saved.isEmpty() ? Future.<Void>succeededFuture()
         : reloader.reload(saved.get(), "saved configuration").mapEmpty());
+  }
+
+  /** The text of the file the configuration was read from; null when it came from elsewhere. */
+  private static String fileText(String source) throws java.io.IOException {
+    try {
+      Path file = Path.of(source);
+      return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
   }
 
   /** The newest version, if any has been saved. */

@@ -112,6 +112,7 @@
     }
     if ($('reason').value) d.reason = { da: $('reason').value };
     days.push(d);
+    ['from', 'to', 'hours', 'reason'].forEach(function (id) { $(id).value = ''; });
     drawDays();
     say(t['admin.added']);
   };

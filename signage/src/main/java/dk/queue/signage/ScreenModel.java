@@ -34,10 +34,12 @@ import java.util.stream.Collectors;
  * @param alternate whether the languages take turns instead of standing side by side
  * @param counter   the desk of a counter display; null on a waiting-room screen
  * @param bookable  whether a service shown can be booked: a line tells booked citizens to check in
+ * @param closedToday "I dag er der lukket (juledag). Vi åbner igen mandag 09:00" on a closed day; else null
  */
 public record ScreenModel(String screenId, String branchName, String layout, boolean english, boolean alternate,
                           boolean sound, String zone, Look look, Call latest, List<Call> earlier,
-                          List<ServiceRow> services, Counter counter, boolean bookable) {
+                          List<ServiceRow> services, Counter counter, boolean bookable,
+                          LocalizedText closedToday) {
 
   /** How many calls a screen lists below the newest one. */
   public static final int EARLIER_CALLS = 5;
@@ -81,7 +83,18 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
     return new ScreenModel(screen.id(), snapshot.name(), screen.layout(),
         screen.languages().contains(Messages.ENGLISH), ScreenDef.ALTERNATE.equals(screen.languageMode()),
         screen.sound(), zone.getId(), look, newest.map(ScreenModel::call).orElse(null), earlier, services, counter,
-        branch.services().stream().anyMatch(s -> s.booking() != null && screen.showsService(s.id())));
+        branch.services().stream().anyMatch(s -> s.booking() != null && screen.showsService(s.id())),
+        closedToday(snapshot.today(), zone, now));
+  }
+
+  private static LocalizedText closedToday(BranchView.TodayView today, ZoneId zone, Instant now) {
+    if (today == null || !today.closed()) {
+      return null;
+    }
+    return text(lang -> Messages.text(lang, "screen.closedToday")
+        .replace("{reason}", today.reason() == null ? "" : " (" + today.reason().in(lang) + ")")
+        + (today.opensAt() == null ? ""
+            : " " + Messages.text(lang, "screen.opensAgain").replace("{t}", when(today.opensAt(), zone, now, lang))));
   }
 
   private static Call call(BranchView.CallView c) {
@@ -151,7 +164,7 @@ public record ScreenModel(String screenId, String branchName, String layout, boo
     for (BranchDef b : config.branches()) {
       ZonedDateTime local = now.atZone(b.zone());
       b.service(service).filter(d -> !b.id().equals(here.id()))
-          .flatMap(d -> laterToday(d.hours().on(local.getDayOfWeek()), local.toLocalTime()))
+          .flatMap(d -> laterToday(d.hours().on(local.toLocalDate()), local.toLocalTime()))
           .ifPresent(hours -> places.put(b.name(), hours));
     }
     if (places.isEmpty()) {

@@ -55,6 +55,7 @@ public final class TerminalsModule implements WebModule {
     router.get("/desk/:branch/:desk").handler(rc -> desk(rc, node.config()));
     router.get("/t/:ticket/qr.svg").handler(rc -> qr(rc, node.config()));
     router.get("/t/:ticket").handler(rc -> phone(rc, node.config()));
+    new AdminPages(pages).mount(router, node);
   }
 
   private static Map<String, Object> index(QueueConfig config) {

@@ -118,9 +118,19 @@
   }
 
   function isOpen(s) { return s.available && !s.appointmentOnly ? 1 : 0; }
+  // On a closed day: "I dag er der lukket (Juledag). Vi åbner igen mandag 09:00."
+  function closedToday() {
+    const today = snapshot.today;
+    if (!today || !today.closed) return '';
+    const text = Live.format(t['kiosk.closedToday'], { reason: today.reason ? ' (' + today.reason[lang] + ')' : '' });
+    return today.opensAt ? text + ' ' + Live.format(t['kiosk.opensAgain'], { t: Live.when(today.opensAt, zone, lang, t) }) : text;
+  }
 
   function render() {
     if (!snapshot) return;
+    const closed = closedToday();
+    $('closed-today').textContent = closed;
+    $('closed-today').hidden = !closed;
     const groups = $('groups');
     const key = lang + JSON.stringify(snapshot.services.map(function (s) { return [s.id, statusOf(s)]; }));
     if (key === drawn && groups.childElementCount > 0) return;

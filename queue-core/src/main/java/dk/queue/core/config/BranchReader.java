@@ -1,6 +1,7 @@
 package dk.queue.core.config;
 
 import dk.queue.core.domain.BranchDef;
+import dk.queue.core.domain.ClosedDays;
 import dk.queue.core.domain.DeskDef;
 import dk.queue.core.domain.OpeningHours;
 import dk.queue.core.domain.ServiceDef;
@@ -47,7 +48,8 @@ final class BranchReader {
   }
 
   private BranchDef branch(YamlNode node, UniqueIds ids) {
-    Fields f = node.fields("id", "name", "timezone", "hours", "services", "desks", "maxWaitingPerService");
+    Fields f = node.fields("id", "name", "timezone", "hours", "services", "desks", "maxWaitingPerService",
+        "closedDays");
     String id = ids.claim(f.required("id").id(), f.required("id"));
     String name = f.required("name").text();
     ZoneId zone = f.optional("timezone").map(BranchReader::zone).orElse(DEFAULT_ZONE);
@@ -56,7 +58,8 @@ final class BranchReader {
     List<YamlNode> deskNodes = nonEmpty(f.required("desks"), "name at least one desk");
     int maxWaiting = f.optional("maxWaitingPerService").map(n -> n.integer(1, MAX_WAITING_LIMIT))
         .orElse(BranchDef.DEFAULT_MAX_WAITING);
-    return new BranchDef(id, name, zone, services(offered, defaultHours), desks(deskNodes), maxWaiting);
+    ClosedDays closed = f.optional("closedDays").map(ClosedDaysReader::read).orElse(ClosedDays.NONE);
+    return new BranchDef(id, name, zone, services(offered, defaultHours), desks(deskNodes), maxWaiting, closed);
   }
 
   private static List<YamlNode> nonEmpty(YamlNode list, String complaint) {

@@ -94,7 +94,7 @@ final class HoursParser {
   }
 
   /** The ranges of one day: "closed", "HH:MM-HH:MM", several separated by commas, or a list of them. */
-  private static List<TimeRange> ranges(YamlNode node) {
+  static List<TimeRange> ranges(YamlNode node) {
     List<TimeRange> ranges = new ArrayList<>();
     if (node.isScalar()) {
       if (node.text().equals(CLOSED)) {

@@ -10,18 +10,34 @@ import java.util.Optional;
  *
  * @param maxWaitingPerService the most tickets that may wait for one service; past it a ticket is
  *                             refused ({@code queue_full})
+ * @param closedDays           the branch's closed days and days of special hours; every service's
+ *                             hours keep them
  */
 public record BranchDef(String id, String name, ZoneId zone, List<ServiceDef> services, List<DeskDef> desks,
-                        int maxWaitingPerService) implements Serializable {
+                        int maxWaitingPerService, ClosedDays closedDays) implements Serializable {
   /** The default of {@link #maxWaitingPerService}: as many as three-digit numbers go. */
   public static final int DEFAULT_MAX_WAITING = 999;
 
   public BranchDef {
-    services = List.copyOf(services);
+    ClosedDays days = closedDays == null ? ClosedDays.NONE : closedDays;
+    closedDays = days;
+    services = services.stream()
+        .map(s -> s.hours().closed().equals(days) ? s : s.withHours(s.hours().withClosedDays(days))).toList();
     desks = List.copyOf(desks);
     if (maxWaitingPerService < 1) {
       throw new IllegalArgumentException("maxWaitingPerService must be at least 1");
     }
+  }
+
+  /** A branch without closed days. */
+  public BranchDef(String id, String name, ZoneId zone, List<ServiceDef> services, List<DeskDef> desks,
+                   int maxWaitingPerService) {
+    this(id, name, zone, services, desks, maxWaitingPerService, ClosedDays.NONE);
+  }
+
+  /** The same branch with other closed days and days of special hours. */
+  public BranchDef withClosedDays(ClosedDays days) {
+    return new BranchDef(id, name, zone, services, desks, maxWaitingPerService, days);
   }
 
   /** A branch with the default cap on the number waiting per service. */

@@ -43,4 +43,9 @@ public record ServiceDef(
                     int serviceSeconds, OpeningHours hours, boolean appointmentOnly) {
     this(id, name, letter, group, targetWaitSeconds, serviceSeconds, hours, appointmentOnly, null);
   }
+
+  /** The same service with other hours. */
+  public ServiceDef withHours(OpeningHours other) {
+    return new ServiceDef(id, name, letter, group, targetWaitSeconds, serviceSeconds, other, appointmentOnly, bring, booking);
+  }
 }

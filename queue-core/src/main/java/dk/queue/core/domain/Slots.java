@@ -13,10 +13,13 @@ public final class Slots {
   /** A slot: its start, end and free places. */
   public record Slot(Instant start, Instant end, int free) {}
 
-  /** Every slot start of the service on that local day, within its bookable hours, in order. */
+  /**
+   * Every slot start of the service on that local day, within its bookable hours less what the
+   * branch's closed days and days of special hours take away, in order.
+   */
   public static List<Instant> starts(BranchDef def, BookingDef b, LocalDate day) {
     List<Instant> starts = new ArrayList<>();
-    for (TimeRange r : b.hours().on(day.getDayOfWeek())) {
+    for (TimeRange r : b.hours().withClosedDays(def.closedDays()).on(day)) {
       LocalDateTime end = r.endsAtMidnight() ? day.plusDays(1).atStartOfDay() : day.atTime(r.close());
       for (LocalDateTime t = day.atTime(r.open()); !t.plusMinutes(b.slotMinutes()).isAfter(end);
            t = t.plusMinutes(b.slotMinutes())) {

@@ -150,7 +150,7 @@ final class StaffRoutes {
   }
 
   private static boolean supervises(RoutingContext rc, StaffMember staff) {
-    return staff.supervises(rc.pathParam("branch"));
+    return dk.queue.core.auth.Role.SUPERVISOR.heldAt(staff, rc.pathParam("branch"));
   }
 
   private Command supervise(RoutingContext rc, StaffMember staff, Command.Supervise.Action action, String reason,

@@ -35,6 +35,9 @@ public final class QueueNode {
   private HazelcastInstance hazelcast;
   private Vertx vertx;
   private EventStore store;
+  private dk.queue.core.engine.ConfigVersions versions;
+  private ConfigAdmin configAdmin;
+  private Router router;
   private Engine engine;
   private HttpServer server;
   /** Server verticles: one per event loop. */
@@ -58,6 +61,7 @@ public final class QueueNode {
   private Future<Void> boot() {
     try {
       store = options.store() == null ? new FileEventStore(options.dataDir()) : PostgresEventStore.connect(options.store());
+      versions = new dk.queue.core.engine.FileConfigVersions(options.dataDir());
     } catch (java.io.IOException | IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
@@ -77,7 +81,8 @@ public final class QueueNode {
           engine.logCommandsTo(new CommandLog(options.jsonLogs(), System.out::println));
           return listen();
         })
-        .compose(v -> engine.start());
+        .compose(v -> engine.start())
+        .compose(v -> configAdmin.start(options.config()));
   }
 
   private Future<Void> listen() {
@@ -91,11 +96,12 @@ public final class QueueNode {
     reloader = new ConfigReloader(vertx, engine, hazelcast.getCluster().getLocalMember().getUuid().toString());
     Sessions sessions = new Sessions(hazelcast, engine::config, options.sessionTtl(), options.clock());
     new dk.queue.core.http.DeskSignOut(engine).watch(vertx, sessions);
-    Router router = Router.router(vertx);
+    router = Router.router(vertx);
     Edge edge = new Edge(vertx, options.edge(), options.nodeUrls());
     edge.mount(router);
     Kiosks kiosks = new Kiosks(hazelcast, options.edge());
-    dk.queue.core.http.AdminRoutes.mount(router, sessions, reloader::reload);
+    configAdmin = new ConfigAdmin(vertx, versions, reloader, options.clock());
+    dk.queue.core.http.AdminRoutes.mount(router, sessions, configAdmin);
     ApiRoutes.mount(vertx, router, engine, sessions, hazelcast, metrics, options.cluster().quorum(), options.nodeUrls(),
         kiosks, options.edge());
     NodeContext context = new NodeContext(vertx, engine::config, engine, options.nodeUrls(), metrics, engine, kiosks);
@@ -125,6 +131,11 @@ public final class QueueNode {
   /** Takes on a new configuration while running; see {@link ConfigReloader}. */
   public ConfigReloader configReloader() {
     return reloader;
+  }
+
+  /** Every route the node serves, for tests that go through them all. */
+  public Router router() {
+    return router;
   }
 
   public Engine engine() {

@@ -1,6 +1,7 @@
 package dk.queue.core.stats;
 
 import dk.queue.core.domain.BranchDef;
+import dk.queue.core.domain.SpecialDay;
 import dk.queue.core.domain.Event;
 import dk.queue.core.domain.Recorded;
 import dk.queue.core.domain.ServiceDef;
@@ -51,7 +52,9 @@ public final class Statistics {
         totals.add(bucket.row(def.id(), service, null, null));
       }
     });
-    return new BranchStatistics(def.id(), from, to, hours, totals, days);
+    List<SpecialDay.DayOff> special = from.datesUntil(to.plusDays(1))
+        .flatMap(d -> def.closedDays().on(d).stream()).toList();
+    return new BranchStatistics(def.id(), from, to, hours, totals, days, special);
   }
 
   /**

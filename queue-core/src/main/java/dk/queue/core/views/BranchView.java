@@ -12,9 +12,17 @@ import java.util.List;
  *
  * @param issuedPerHour today's tickets issued in each local hour, 0 to 23
  * @param waiting       staff only: waiting tickets in calling order, at most a few per service
+ * @param today         the branch's closed day or day of special hours, when today is one; else null
  */
 public record BranchView(String id, String name, long seq, List<ServiceView> services, List<DeskView> desks,
-                         List<CallView> recentCalls, List<Integer> issuedPerHour, List<WaitingView> waiting) {
+                         List<CallView> recentCalls, List<Integer> issuedPerHour, List<WaitingView> waiting,
+                         TodayView today) {
+
+  /**
+   * Today is a closed day ({@code closed}) or a day of special hours, with the reason (null when
+   * none is configured) and, when closed, the next opening of any of the branch's services.
+   */
+  public record TodayView(boolean closed, LocalizedText reason, OffsetDateTime opensAt) implements Serializable {}
 
   /**
    * A service at the branch. {@code estimatedWaitSeconds} is for a ticket taken now, null when no

@@ -1,6 +1,7 @@
 package dk.queue.core.views;
 
 import dk.queue.core.domain.Availability;
+import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.BranchState;
 import dk.queue.core.domain.CallPolicy;
 import dk.queue.core.domain.Desk;
@@ -81,7 +82,21 @@ public final class BranchViews {
         s.recentCalls().stream().limit(calls).map(c -> new CallView(c.number(), c.service(), c.desk(), deskName(s, c.desk()),
             time(s, c.calledAt()))).toList(),
         IntStream.range(0, 24).mapToObj(h -> s.issuedByHour().getOrDefault(h, 0)).toList(),
-        waiting);
+        waiting, today(s.def(), now));
+  }
+
+  /** Today's closed day or special hours, if today is one; when closed, the branch's next opening. */
+  public static BranchView.TodayView today(BranchDef def, Instant now) {
+    ZonedDateTime local = now.atZone(def.zone());
+    return def.closedDays().on(local.toLocalDate()).map(off -> new BranchView.TodayView(off.closed(), off.reason(),
+        off.closed() ? nextOpening(def, local).map(ZonedDateTime::toOffsetDateTime).orElse(null) : null))
+        .orElse(null);
+  }
+
+  /** The first moment after {@code local} at which any walk-in service of the branch opens. */
+  public static Optional<ZonedDateTime> nextOpening(BranchDef def, ZonedDateTime local) {
+    return def.services().stream().filter(d -> !d.appointmentOnly())
+        .flatMap(d -> d.hours().nextOpening(local).stream()).min(Comparator.naturalOrder());
   }
 
   public static ServiceView service(BranchState s, ServiceDef d, Instant now) {

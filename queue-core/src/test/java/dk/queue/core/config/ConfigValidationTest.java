@@ -47,7 +47,7 @@ class ConfigValidationTest {
   @Test
   void anUnknownFieldIsRefusedWithTheFieldsAllowedThere() {
     refused(withLine(13, "    nam: Hovedbiblioteket"), 13, 5, "branches[0].nam",
-        "unknown field 'nam' (did you mean 'name'?); allowed here: desks, hours, id, maxWaitingPerService, name, services, timezone");
+        "unknown field 'nam' (did you mean 'name'?); allowed here: closedDays, desks, hours, id, maxWaitingPerService, name, services, timezone");
     refused(withLine(25, "    skils: [pas]"), 25, 5, "staff[0].skils", "did you mean 'skills'?");
     refused(withLine(30, "outcome: [served]"), 30, 1, "outcome", "did you mean 'outcomes'?");
     refused(withLine(20, "      - {id: d1, name: Skranke 1, colour: red}"), 20, 35, "branches[0].desks[0].colour",

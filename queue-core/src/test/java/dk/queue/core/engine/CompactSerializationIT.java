@@ -53,7 +53,11 @@ class CompactSerializationIT {
     HazelcastInstance a = member(cluster, port, HazelcastSetup::serialization);
     HazelcastInstance b = member(cluster, port, HazelcastSetup::serialization);
     assertThat(a.getCluster().getMembers()).hasSize(2);
-    BranchDef def = TestConfig.create().branches().get(0);
+    // With closed days, holiday rules and special hours, so that they cross as well.
+    BranchDef def = TestConfig.create().branches().get(0).withClosedDays(new dk.queue.core.domain.ClosedDays(List.of(
+        dk.queue.core.domain.SpecialDay.closedOn("juledag"),
+        new dk.queue.core.domain.SpecialDay(LocalDate.of(2026, 6, 5), null, null, List.of(new dk.queue.core.domain.TimeRange(
+            java.time.LocalTime.of(9, 0), java.time.LocalTime.of(14, 0))), new dk.queue.core.domain.LocalizedText("Kort dag", null)))));
     ZoneId zone = def.zone();
     // A branch owned by the other member, in a map that keeps values serialized: every command,
     // reply and read below crosses between the members as bytes.
@@ -75,6 +79,7 @@ class CompactSerializationIT {
     assertThat(called.events()).extracting(r -> r.event().getClass().getSimpleName()).contains("TicketCalled");
 
     BranchState read = branches.get(key);
+    assertThat(read.def()).isEqualTo(def);
     Ticket ticket = read.tickets().get(key + "-t1");
     assertThat(ticket.state()).isEqualTo(TicketState.CALLED);
     assertThat(ticket.issuedAt()).isEqualTo(now);

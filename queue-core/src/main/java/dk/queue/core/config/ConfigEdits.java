@@ -1,0 +1,85 @@
+package dk.queue.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * Changes to configuration text as the administration pages make them: the YAML is read as a tree,
+ * one part is replaced, and the whole is written again, to be checked by {@link ConfigLoader} like
+ * any file (so a page gets the loader's messages). Comments in the text are not kept.
+ */
+public final class ConfigEdits {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+
+  private ConfigEdits() {}
+
+  /** An edit that cannot be made: the thing it changes is not in the configuration. */
+  public static final class UnknownTarget extends RuntimeException {
+    public UnknownTarget(String message) {
+      super(message);
+    }
+  }
+
+  /** The text with the branch's {@code closedDays} replaced by {@code days} (entries as in the file). */
+  public static String withClosedDays(String yaml, String branch, JsonNode days) {
+    ObjectNode root = read(yaml);
+    ObjectNode b = find(root, "branches", "id", branch)
+        .orElseThrow(() -> new UnknownTarget("No branch '" + branch + "'"));
+    if (days == null || days.isEmpty()) {
+      b.remove("closedDays");
+    } else {
+      b.set("closedDays", days);
+    }
+    return write(root);
+  }
+
+  /** The text with the staff member's {@code pinHash} set to a fresh hash of {@code pin} (4-8 digits). */
+  public static String withPin(String yaml, String user, String pin) {
+    if (pin == null || !pin.matches("\\d{4,8}")) {
+      throw new IllegalArgumentException("a PIN is 4 to 8 digits");
+    }
+    ObjectNode root = read(yaml);
+    ObjectNode member = find(root, "staff", "user", user)
+        .orElseThrow(() -> new UnknownTarget("No staff member '" + user + "'"));
+    member.put("pinHash", HashPin.hash(pin));
+    return write(root);
+  }
+
+  private static Optional<ObjectNode> find(ObjectNode root, String list, String key, String id) {
+    JsonNode items = root.get(list);
+    if (items instanceof ArrayNode array) {
+      for (JsonNode item : array) {
+        if (item instanceof ObjectNode o && id.equals(o.path(key).asText(null))) {
+          return Optional.of(o);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static ObjectNode read(String yaml) {
+    try {
+      return (ObjectNode) YAML.readTree(yaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String write(ObjectNode root) {
+    try {
+      return YAML.writeValueAsString(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

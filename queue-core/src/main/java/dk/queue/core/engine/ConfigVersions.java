@@ -1,0 +1,51 @@
+package dk.queue.core.engine;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The configuration's versions, kept beside the events: each one's full YAML text, who saved it,
+ * when and what they changed. Version numbers count up from 1 without gaps; a save names the
+ * version it was based on, and is refused when that is no longer the newest. Calls block.
+ */
+public interface ConfigVersions {
+  /** How many versions are kept; older ones are dropped (the newest read from the file always stays). */
+  int KEPT = 200;
+  /** The {@code source} of a version read from the configuration file at start. */
+  String FILE = "file";
+
+  /**
+   * One saved version.
+   *
+   * @param source  {@link #FILE}, or the user who saved it through the administration
+   * @param summary what changed, in words, for the audit log
+   */
+  record Saved(long version, Instant at, String source, String summary, String yaml) {}
+
+  /** A save based on an older version than the newest. */
+  final class Conflict extends Exception {
+    private final Saved current;
+
+    public Conflict(Saved current) {
+      super("the configuration is at version " + current.version() + " (saved by " + current.source() + ")");
+      this.current = current;
+    }
+
+    public Saved current() {
+      return current;
+    }
+  }
+
+  Optional<Saved> latest() throws IOException;
+
+  /** The newest version read from the configuration file. */
+  Optional<Saved> latestFromFile() throws IOException;
+
+  /** Stores {@code yaml} as version {@code basedOn + 1}, unless another was saved since {@code basedOn}. */
+  Saved save(long basedOn, String yaml, String source, String summary, Instant at) throws IOException, Conflict;
+
+  /** The newest versions first, at most {@code limit}. */
+  List<Saved> history(int limit) throws IOException;
+}

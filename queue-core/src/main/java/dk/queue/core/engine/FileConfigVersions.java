@@ -1,0 +1,104 @@
+package dk.queue.core.engine;
+
+import dk.queue.core.json.JsonMapping;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The configuration's versions in the node's data folder ({@code config-versions.jsonl}, one JSON
+ * line per version, replaced whole on each save), beside {@link FileEventStore}'s events. One node
+ * alone: in a cluster, PostgreSQL keeps the versions that all nodes share.
+ */
+public final class FileConfigVersions implements ConfigVersions {
+  private final Path file;
+
+  public FileConfigVersions(Path dataDir) throws IOException {
+    Files.createDirectories(dataDir);
+    this.file = dataDir.resolve("config-versions.jsonl");
+  }
+
+  @Override
+  public synchronized Optional<Saved> latest() throws IOException {
+    List<Saved> all = read();
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  @Override
+  public synchronized Optional<Saved> latestFromFile() throws IOException {
+    List<Saved> all = read();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (FILE.equals(all.get(i).source())) {
+        return Optional.of(all.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public synchronized Saved save(long basedOn, String yaml, String source, String summary, Instant at)
+      throws IOException, Conflict {
+    List<Saved> all = read();
+    long newest = all.isEmpty() ? 0 : all.get(all.size() - 1).version();
+    if (newest != basedOn) {
+      throw new Conflict(all.get(all.size() - 1));
+    }
+    Saved saved = new Saved(newest + 1, at, source, summary, yaml);
+    all.add(saved);
+    Saved fromFile = latestOf(all);
+    List<Saved> kept = new ArrayList<>(all.subList(Math.max(0, all.size() - KEPT), all.size()));
+    if (fromFile != null && !kept.contains(fromFile)) {
+      kept.add(0, fromFile);
+    }
+    write(kept);
+    return saved;
+  }
+
+  @Override
+  public synchronized List<Saved> history(int limit) throws IOException {
+    List<Saved> all = read();
+    List<Saved> newestFirst = new ArrayList<>();
+    for (int i = all.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
+      newestFirst.add(all.get(i));
+    }
+    return newestFirst;
+  }
+
+  private static Saved latestOf(List<Saved> all) {
+    Saved found = null;
+    for (Saved s : all) {
+      if (FILE.equals(s.source())) {
+        found = s;
+      }
+    }
+    return found;
+  }
+
+  private List<Saved> read() throws IOException {
+    List<Saved> all = new ArrayList<>();
+    if (Files.exists(file)) {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          all.add(JsonMapping.decode(line, Saved.class));
+        }
+      }
+    }
+    return all;
+  }
+
+  private void write(List<Saved> all) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (Saved s : all) {
+      text.append(JsonMapping.encode(s)).append('\n');
+    }
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(temp, text, StandardCharsets.UTF_8);
+    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

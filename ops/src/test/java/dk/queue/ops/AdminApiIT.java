@@ -65,10 +65,18 @@ class AdminApiIT {
         "POST /kiosk/:kiosk/print", "GET /desk/:branch/:desk", "GET /t/:ticket/qr.svg", "GET /t/:ticket",
         "GET /screens/:screen", "GET /screens/:screen/live", "GET /ops", "GET /ops/plan", "GET /admin",
         // Signing out without a sign-in does nothing, so it needs none.
-        "POST /api/logout")) {
+        "POST /api/logout",
+        // A screen reports and reads whether its sound plays; the list is shown on /ops.
+        "GET /api/screens/sound", "GET /api/screens/:screen/sound", "POST /api/screens/:screen/sound",
+        // Booking: the holder's secret or code is their key; check-in is at the kiosk.
+        "GET /api/bookable", "GET /api/branches/:branch/services/:service/slots", "POST /api/branches/:branch/bookings",
+        "POST /api/branches/:branch/check-in", "GET /api/bookings/:secret", "POST /api/bookings/:secret/move",
+        "DELETE /api/bookings/:secret", "GET /book", "GET /b/:secret", "GET /book/code/:code/qr.svg")) {
       NEEDS.put(publicRoute, null);
     }
-    for (String staffRoute : List.of("GET /api/me")) {
+    for (String staffRoute : List.of("GET /api/me", "GET /api/me/profiles", "POST /api/me/profiles",
+        "DELETE /api/me/profiles/:name", "GET /api/branches/:branch/bookings",
+        "POST /api/branches/:branch/bookings/:code/no-show")) {
       NEEDS.put(staffRoute, Role.STAFF);
     }
     for (String action : List.of("open", "pause", "resume", "close", "call-next", "call", "undo", "recall",
@@ -117,7 +125,8 @@ class AdminApiIT {
   private static Reply call(String route, String token) throws Exception {
     String method = route.substring(0, route.indexOf(' '));
     String path = route.substring(route.indexOf(' ') + 1).replace(":branch", "main").replace(":desk", "d1")
-        .replace(":ticket", "unknown").replace(":kiosk", "k1").replace(":screen", "s1").replace(":user", "anna");
+        .replace(":ticket", "unknown").replace(":kiosk", "k1").replace(":screen", "s1").replace(":user", "anna")
+        .replace(":service", "pas").replace(":secret", "unknown").replace(":code", "AAAAAA").replace(":name", "none");
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     if (token != null) {

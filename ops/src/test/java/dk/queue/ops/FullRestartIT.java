@@ -5,13 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.queue.core.engine.PostgresServer;
+import dk.queue.core.json.JsonMapping;
 import dk.queue.core.node.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +30,16 @@ import org.junit.jupiter.api.Test;
  * from the log exactly. Three nodes sharing one PostgreSQL, and one node alone with its embedded
  * store. Kiosks take passport and loan tickets on every node; one desk calls and serves loans; one
  * desk is open for both, unused; one is paused.
+ *
+ * <p>On PostgreSQL, bookings first (the demo configuration: passport two per slot at
+ * Hovedbiblioteket): many clients on all three nodes book the last place of one slot at once; the
+ * slot is never over capacity, and every booking acknowledged with 201 is there after kill -9 of the
+ * branch's owner, and again after the kill of every node and a start of all three.
  */
 class FullRestartIT {
   static final String BRANCH = "hovedbiblioteket";
+  static final ZoneId CPH = ZoneId.of("Europe/Copenhagen");
+  static final int CLIENTS = 24;
   static final int BASE = 19_000 + (int) (ProcessHandle.current().pid() % 500) * 10;
   final List<NodeProcess> nodes = new ArrayList<>();
 
@@ -50,18 +66,27 @@ class FullRestartIT {
     for (int i = 1; i <= 3; i++) {
       nodes.add(new NodeProcess(BASE + 4 + i, BASE + i, members, data.resolve("node-" + i), "--store", store));
     }
+    startAll();
+    String slot = LocalDate.now(CPH).plusDays(1).atTime(10, 0).atZone(CPH).toOffsetDateTime().toString();
+    Map<String, String> bookings = lastPlaceBookedOnce(slot);
+    NodeProcess owner = ownerOf(BRANCH);
+    owner.kill9();
+    everyBookingIsThere(bookings, slot);
+    owner.start().awaitReady(120);
+
     killedInTheMiddleOfALoadAndStartedAgain();
+    everyBookingIsThere(bookings, slot);
   }
 
   @Test
   void aNodeAloneOnItsEmbeddedStoreKilledComesBackExactly() throws Exception {
     Path data = Files.createTempDirectory("queue-single-restart");
     nodes.add(new NodeProcess(BASE + 9, BASE + 8, List.of("127.0.0.1:" + (BASE + 8)), data.resolve("node")));
+    startAll();
     killedInTheMiddleOfALoadAndStartedAgain();
   }
 
   void killedInTheMiddleOfALoadAndStartedAgain() throws Exception {
-    startAll();
     Http first = new Http(nodes.get(0).base());
     Http last = new Http(nodes.get(nodes.size() - 1).base());
     String serving = last.login("demo", "0000");
@@ -77,7 +102,11 @@ class FullRestartIT {
       }
     }
     desk(last, serving);
-    Thread.sleep(4000);
+    // The load runs until more than 20 tickets are acknowledged (a few seconds; longer on a busy machine).
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (issued.size() <= 20 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
     assertThat(issued).hasSizeGreaterThan(20);
 
     List<Thread> killers = new ArrayList<>();
@@ -148,6 +177,70 @@ class FullRestartIT {
     // Numbering goes on.
     JsonNode next = last.post(path("tickets"), "{\"service\":\"pas\"}").body();
     assertThat(next.get("number").asText()).isEqualTo(String.format("P%03d", waitingPassports + 1));
+  }
+
+  /** One place of the slot is taken; then many clients on all three nodes book the last at once. */
+  Map<String, String> lastPlaceBookedOnce(String slot) throws Exception {
+    Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    book(new Http(nodes.get(0).base()), slot, "Først", acknowledged);
+    assertThat(acknowledged).hasSize(1);
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    List<Future<Integer>> replies = new ArrayList<>();
+    for (int i = 0; i < CLIENTS; i++) {
+      Http http = new Http(nodes.get(i % 3).base());
+      int c = i;
+      replies.add(pool.submit(() -> {
+        go.await();
+        return book(http, slot, "Borger " + c, acknowledged);
+      }));
+    }
+    go.countDown();
+    int created = 0;
+    for (Future<Integer> f : replies) {
+      int status = f.get(120, TimeUnit.SECONDS);
+      assertThat(status).as("booked, or refused as full").isIn(201, 409);
+      created += status == 201 ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(created).as("exactly the last place was booked").isEqualTo(1);
+    assertThat(acknowledged).hasSize(2);
+    everyBookingIsThere(acknowledged, slot);
+    return acknowledged;
+  }
+
+  /** Books the slot; a 201 is remembered (secret to code). Returns the status. */
+  static int book(Http http, String slot, String name, Map<String, String> acknowledged) throws Exception {
+    Http.Reply r = http.post("/api/branches/" + BRANCH + "/bookings",
+        "{\"service\":\"pas\",\"start\":\"" + slot + "\",\"name\":\"" + name + "\"}");
+    if (r.status() == 201) {
+      acknowledged.put(r.body().get("secret").asText(), r.body().get("code").asText());
+    } else if (r.status() == 409) {
+      assertThat(r.error()).as(r.text()).isEqualTo("slot_full");
+    }
+    return r.status();
+  }
+
+  /** On every live node: each acknowledged booking reads back by its secret, and the slot has no place left. */
+  void everyBookingIsThere(Map<String, String> acknowledged, String slot) throws Exception {
+    for (NodeProcess n : nodes) {
+      if (!n.alive()) {
+        continue;
+      }
+      Http http = new Http(n.base());
+      for (Map.Entry<String, String> b : acknowledged.entrySet()) {
+        Http.Reply r = http.get("/api/bookings/" + b.getKey());
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.body().get("code").asText()).isEqualTo(b.getValue());
+        assertThat(r.body().get("state").asText()).isEqualTo("booked");
+      }
+      JsonNode slots = http.get("/api/branches/" + BRANCH + "/services/pas/slots?date=" + slot.substring(0, 10)).body();
+      for (JsonNode s : slots.get("slots")) {
+        if (OffsetDateTime.parse(s.get("start").asText()).isEqual(OffsetDateTime.parse(slot))) {
+          assertThat(s.get("free").asInt()).isZero();
+        }
+      }
+    }
   }
 
   void startAll() throws Exception {
@@ -234,5 +327,15 @@ class FullRestartIT {
       ((ObjectNode) s).remove("estimatedWaitRangeSeconds");
     });
     return copy;
+  }
+
+  NodeProcess ownerOf(String branch) throws Exception {
+    for (NodeProcess n : nodes) {
+      if (n.alive() && JsonMapping.mapper().readTree(n.readiness(Http.CLIENT)).at("/checks/cluster/ownedBranches")
+          .toString().contains("\"" + branch + "\"")) {
+        return n;
+      }
+    }
+    throw new AssertionError("nobody owns " + branch);
   }
 }

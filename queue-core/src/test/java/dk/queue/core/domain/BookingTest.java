@@ -66,6 +66,23 @@ class BookingTest {
   }
 
   @Test
+  void noSlotsOnAClosedDayAndNoneAfterADaysSpecialClosingTime() {
+    BranchDef open = bookedDef();
+    LocalDate thu = WED.plusDays(1);
+    BranchDef def = new BranchDef(open.id(), open.name(), open.zone(), open.services(), open.desks(),
+        open.maxWaitingPerService(), new ClosedDays(List.of(
+            SpecialDay.closed(thu, thu, new LocalizedText("Lukket", "Closed")),
+            new SpecialDay(WED, WED, null, List.of(new TimeRange(LocalTime.of(9, 0), LocalTime.of(14, 0))), null))));
+    BookingDef booking = def.services().stream().filter(s -> s.id().equals("pas")).findFirst().orElseThrow().booking();
+    assertThat(booking).as("the branch's closed days keep the booking block").isNotNull();
+    assertThat(Slots.starts(def, booking, thu)).isEmpty();
+    List<Instant> wednesday = Slots.starts(def, booking, WED);
+    assertThat(wednesday).first().isEqualTo(at(WED, 9, 0));
+    assertThat(wednesday).last().isEqualTo(at(WED, 13, 45));
+    assertThat(Slots.starts(def, booking, WED.plusDays(2))).last().isEqualTo(at(WED.plusDays(2), 15, 45));
+  }
+
+  @Test
   void aSlotTakesNoMoreThanItsCapacity() {
     Instant slot = at(WED, 14, 0);
     f.given(book("s1", slot));

@@ -202,7 +202,8 @@ class OidcBrowserIT {
     d.findElement(By.id("sign-in")).click();
     browser.await(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "Log ind med PIN er slået fra her"));
     provider.signIn(browser, "7f3c-anna", "{\"email\": \"anna.hansen@kommune.dk\"}");
-    browser.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("svc-pas")));
+    browser.await(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Anna"));
+    assertThat(d.findElement(By.id("login")).isDisplayed()).isFalse();
   }
 
   private static HttpResponse<String> get(String url) throws Exception {

@@ -44,7 +44,8 @@ final class OidcSignIn implements AutoCloseable {
     browser.driver.findElement(By.name("claims")).sendKeys(claims);
     browser.driver.findElement(By.cssSelector("input[type=submit]")).click();
     String provider = server.baseUrl().toString();
-    browser.await(10).until(d -> !d.getCurrentUrl().startsWith(provider));
+    browser.await(10).until(d -> !d.getCurrentUrl().startsWith(provider)
+        && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   @Override

@@ -45,6 +45,7 @@ import java.util.stream.Collectors;
 public final class OidcRoutes {
   public static final String LOGIN = "/auth/oidc/login";
   static final long FLOW_TTL_SECONDS = 600;
+  static final long PROVIDER_TIMEOUT_SECONDS = 10;
   /** A page of this site to come back to: a path, without a scheme, host, query or fragment. */
   private static final String LOCAL_PATH = "/[A-Za-z0-9/_.~-]{0,200}";
   private static final Logger LOG = Logger.getLogger(OidcRoutes.class.getName());
@@ -115,7 +116,8 @@ public final class OidcRoutes {
       }
       provider(oidc)
           .compose(auth -> auth.authenticate(new Oauth2Credentials().setFlow(OAuth2FlowType.AUTH_CODE).setCode(code)
-              .setRedirectUri(oidc.redirectUri()).setCodeVerifier(flow.getString("verifier"))))
+              .setRedirectUri(oidc.redirectUri()).setCodeVerifier(flow.getString("verifier")))
+              .timeout(PROVIDER_TIMEOUT_SECONDS, TimeUnit.SECONDS))
           .onFailure(e -> {
             LOG.log(Level.WARNING, "OpenID Connect sign-in failed at the token exchange", e);
             redirect(rc, back + "#oidc-error=failed");
@@ -156,8 +158,10 @@ public final class OidcRoutes {
   private synchronized Future<OAuth2Auth> provider(OidcConfig oidc) {
     if (provider == null || !oidc.equals(discoveredFor) || provider.failed()) {
       discoveredFor = oidc;
+      // A provider that does not answer fails the sign-in in time, and is asked again the next time.
       provider = OpenIDConnectAuth.discover(vertx, new OAuth2Options().setClientId(oidc.clientId())
-          .setClientSecret(oidc.clientSecret().orElse(null)).setSite(oidc.issuer()));
+          .setClientSecret(oidc.clientSecret().orElse(null)).setSite(oidc.issuer()))
+          .timeout(PROVIDER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
     return provider;
   }

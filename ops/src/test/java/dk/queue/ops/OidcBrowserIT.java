@@ -178,9 +178,9 @@ class OidcBrowserIT {
 
   @Test
   @Order(5)
-  void withPinSignInTurnedOffThePinIsRefusedAndTheProviderStillSignsIn() throws Exception {
+  void withPinSignInTurnedOffThePinIsRefusedAndTheProviderStillSignsInWithRolesFromItsClaim() throws Exception {
     String boss = a.login("boss");
-    String off = yaml.replace("  matchBy: email\n", "  matchBy: email\n  pinSignIn: false\n");
+    String off = yaml.replace("  matchBy: email\n", "  matchBy: email\n  pinSignIn: false\n  rolesClaim: groups.queue\n");
     Http.Reply saved = a.send("POST", "/api/admin/config", off,
         java.util.Map.of("Content-Type", "application/yaml", "Authorization", "Bearer " + boss));
     assertThat(saved.status()).as(saved.text()).isEqualTo(200);
@@ -204,6 +204,13 @@ class OidcBrowserIT {
     provider.signIn(browser, "7f3c-anna", "{\"email\": \"anna.hansen@kommune.dk\"}");
     browser.await(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Anna"));
     assertThat(d.findElement(By.id("login")).isDisplayed()).isFalse();
+
+    // Roles now come from the provider's claim: Anna is an administrator there, the boss is not.
+    d.get(a.base() + "/admin");
+    provider.signIn(browser, "b0ss", "{\"email\": \"boss@kommune.dk\", \"groups\": {\"queue\": [\"staff\"]}}");
+    browser.await(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "boss is not admin"));
+    provider.signIn(browser, "7f3c-anna", "{\"email\": \"anna.hansen@kommune.dk\", \"groups\": {\"queue\": [\"admin\"]}}");
+    browser.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("work")));
   }
 
   private static HttpResponse<String> get(String url) throws Exception {

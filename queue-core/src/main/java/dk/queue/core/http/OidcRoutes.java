@@ -110,7 +110,8 @@ public final class OidcRoutes {
       String refused = rc.queryParams().get("error");
       String code = rc.queryParams().get("code");
       if (refused != null || code == null) {
-        LOG.info("OpenID Connect sign-in refused by the provider: " + refused);
+        LOG.info("OpenID Connect sign-in refused by the provider: "
+            + (refused == null ? "no code" : refused.replaceAll("[^A-Za-z0-9_.-]", "?")));
         redirect(rc, back + "#oidc-error=refused");
         return;
       }
@@ -124,13 +125,13 @@ public final class OidcRoutes {
           })
           .onSuccess(user -> {
             JsonObject claims = user.attributes().getJsonObject("idToken");
-            if (claims == null || !flow.getString("nonce").equals(claims.getString("nonce"))) {
+            if (claims == null || !flow.getString("nonce").equals(claims.getValue("nonce"))) {
               LOG.warning("OpenID Connect sign-in refused: the ID token's nonce is not the one sent");
               redirect(rc, back + "#oidc-error=failed");
               return;
             }
             QueueConfig now = config.get();
-            String claimValue = claims.getString(oidc.matchBy().claim());
+            String claimValue = claims.getValue(oidc.matchBy().claim()) instanceof String value ? value : null;
             Optional<String> staff = oidc.user(claimValue).filter(now.staff()::containsKey);
             if (staff.isEmpty()) {
               LOG.info("OpenID Connect sign-in refused: no staff member has " + oidc.matchBy().claim() + " " + claimValue);

@@ -71,7 +71,9 @@ class AdminApiIT {
         // Booking: the holder's secret or code is their key; check-in is at the kiosk.
         "GET /api/bookable", "GET /api/branches/:branch/services/:service/slots", "POST /api/branches/:branch/bookings",
         "POST /api/branches/:branch/check-in", "GET /api/bookings/:secret", "POST /api/bookings/:secret/move",
-        "DELETE /api/bookings/:secret", "GET /book", "GET /b/:secret", "GET /book/code/:code/qr.svg")) {
+        "DELETE /api/bookings/:secret", "GET /book", "GET /b/:secret", "GET /book/code/:code/qr.svg",
+        // Sign-in through the identity provider: its start and the provider's answer need no sign-in.
+        "GET /auth/oidc/login", "GET /auth/oidc/callback")) {
       NEEDS.put(publicRoute, null);
     }
     for (String staffRoute : List.of("GET /api/me", "GET /api/me/profiles", "POST /api/me/profiles",

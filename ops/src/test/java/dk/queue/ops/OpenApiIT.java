@@ -193,6 +193,9 @@ class OpenApiIT {
     check("ticketEvents", node.get("/api/tickets/main-unknown/events"));
     bookings(anna);
     check("logout", node.post("/api/logout", null, anna));
+    // Without an oidc: section there is no provider to go to (OidcBrowserIT signs in through one).
+    check("oidcLogin", node.get("/auth/oidc/login?return=/admin"));
+    check("oidcCallback", node.get("/auth/oidc/callback?state=x&code=y"));
 
     assertThat(problems).isEmpty();
     Set<String> documented = new LinkedHashSet<>();

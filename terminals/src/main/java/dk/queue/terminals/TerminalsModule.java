@@ -107,7 +107,8 @@ public final class TerminalsModule implements WebModule {
         "outcomes", config.outcomeDefs(),
         "pauseReasons", reasons,
         "texts", Messages.all(Messages.DANISH, "desk.", "common."),
-        "textsEn", Messages.all(Messages.ENGLISH, "desk.leave.")));
+        "textsEn", Messages.all(Messages.ENGLISH, "desk.leave."),
+        "signIn", SignIn.model(config, "desk-token")));
   }
 
   private void phone(RoutingContext rc, QueueConfig config) {

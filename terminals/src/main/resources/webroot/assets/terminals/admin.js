@@ -81,10 +81,14 @@
     Live.request('/api/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ user: $('user').value, pin: $('pin').value }) })
       .then(function (r) { return r.json().then(function (b) { if (!r.ok) throw new Error(b.message); return b; }); })
-      .then(function (b) {
-        token = b.token;
-        return refresh();
-      })
+      .then(function (b) { return enter(b.token); })
+      .catch(function (e) { say(e.message); });
+  };
+
+  // With the token of a sign-in, by PIN or through the identity provider (oidc.js).
+  function enter(signedIn) {
+    token = signedIn;
+    return refresh()
       .then(function () { return Live.request('/api/holidays?year=' + new Date().getFullYear()).then(function (r) { return r.json(); }); })
       .then(function (list) {
         holidays = list;
@@ -95,9 +99,13 @@
         settings.staff.forEach(function (u) { $('pin-user').appendChild(el('option', { value: u, text: u })); });
         chooseBranch();
         $('branch').focus();
-      })
-      .catch(function (e) { say(e.message); });
-  };
+      });
+  }
+  const handed = sessionStorage.getItem('admin-token');
+  if (handed) {
+    sessionStorage.removeItem('admin-token');
+    enter(handed).catch(function (e) { say(e.message); });
+  }
 
   $('branch').onchange = chooseBranch;
 

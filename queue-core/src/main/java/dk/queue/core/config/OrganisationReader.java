@@ -22,7 +22,7 @@ final class OrganisationReader {
 
   static QueueConfig read(YamlNode root, String source) {
     Fields top = root.fields("services", "branches", "staff", "screens", "kiosks", "outcomes",
-        "signage", "staffSessionMinutes", "retention", "signedOutCloseMinutes", "planning");
+        "signage", "staffSessionMinutes", "retention", "signedOutCloseMinutes", "planning", "oidc");
     // Without these two lists every other section would only report consequences.
     List<YamlNode> serviceItems = top.required("services").items();
     List<YamlNode> branchItems = top.required("branches").items();
@@ -37,7 +37,8 @@ final class OrganisationReader {
     Problems problems = new Problems();
     Map<String, ServiceTemplate> services = ServiceReader.read(serviceItems, problems);
     List<BranchDef> branches = new BranchReader(services, serviceIds, problems).read(branchItems);
-    Map<String, StaffMember> staff = StaffReader.read(items(top, "staff", problems), serviceIds, branchIds, problems);
+    List<YamlNode> staffItems = items(top, "staff", problems);
+    Map<String, StaffMember> staff = StaffReader.read(staffItems, serviceIds, branchIds, problems);
     DeviceReader devices = new DeviceReader(branchIds, branches, problems);
     List<ScreenDef> screens = devices.screens(items(top, "screens", problems));
     List<KioskDef> kiosks = devices.kiosks(items(top, "kiosks", problems));
@@ -57,9 +58,12 @@ final class OrganisationReader {
     StaffingAdvice.Target planning = top.optional("planning")
         .flatMap(node -> problems.attempt(() -> planning(node)))
         .orElse(StaffingAdvice.Target.DEFAULT);
+    OidcConfig oidc = top.optional("oidc")
+        .flatMap(node -> problems.attempt(() -> OidcReader.read(node, staffItems)))
+        .orElse(null);
     problems.throwIfAny();
     return new QueueConfig(source, branches, staff, screens, kiosks, outcomes, session, looks, retentionDays,
-        signedOutClose, planning);
+        signedOutClose, planning, oidc);
   }
 
   /** An optional list section; absent is empty. */

@@ -30,7 +30,8 @@ final class StaffReader {
   }
 
   private static StaffMember member(YamlNode node, UniqueIds users, Set<String> services, Set<String> branches) {
-    Fields f = node.fields("user", "name", "pinHash", "skills", "admin", "supervises");
+    // subject and email are read by OidcReader, when staff sign in through a provider
+    Fields f = node.fields("user", "name", "pinHash", "skills", "admin", "supervises", "subject", "email");
     YamlNode userNode = f.required("user");
     String user = userNode.text();
     if (!user.matches(USER)) {

@@ -21,6 +21,10 @@ public final class Addresses {
   public static final String DESK_PROFILE_MAP = "queue.desk-profiles";
   /** Whether each screen's sound plays and whether a tap turned it on, keyed by screen id. */
   public static final String SCREEN_SOUND_MAP = "queue.screen-sound";
+  /** Sign-ins under way at an OpenID Connect provider, keyed by their state; expiring. */
+  public static final String OIDC_FLOW_MAP = "queue.oidc-flows";
+  /** The roles a provider gave each session whose roles come from a claim, keyed like the sessions. */
+  public static final String SESSION_ROLES_MAP = "queue.session-roles";
 
   /** Where the changes of a branch are published. */
   public static String branchEvents(String branch) {

@@ -38,6 +38,7 @@ public final class ApiRoutes {
     api.route().failureHandler(Errors::handle);
     router.route("/api/*").subRouter(api);
     new OpsRoutes(engine, hazelcast, metrics, quorum).mount(router);
+    new OidcRoutes(vertx, engine::config, sessions, hazelcast).mount(router);
     String contract = OpenApi.document();
     router.get("/openapi.yaml").handler(rc -> rc.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").end(contract));

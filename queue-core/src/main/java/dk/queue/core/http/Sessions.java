@@ -23,6 +23,8 @@ import org.mindrot.jbcrypt.BCrypt;
  */
 public final class Sessions {
   private final IMap<String, String> tokens;
+  /** The roles of sessions whose roles came from the provider's claim, under the same keys as {@link #tokens}. */
+  private final IMap<String, String> providerRoles;
   private final SignInAttempts attempts;
   /** Checked when the user is unknown, so that the answer takes as long as for a known user. */
   private final String dummyHash;
@@ -34,6 +36,7 @@ public final class Sessions {
   /** @param config the node's configuration now: staff and their PINs change with it */
   public Sessions(HazelcastInstance hazelcast, java.util.function.Supplier<QueueConfig> config, Duration ttl, Clock clock) {
     this.tokens = hazelcast.getMap(Addresses.SESSION_MAP);
+    this.providerRoles = hazelcast.getMap(Addresses.SESSION_ROLES_MAP);
     this.config = config;
     this.ttl = ttl;
     this.clock = clock;
@@ -48,6 +51,10 @@ public final class Sessions {
    * slow on purpose) and opens a session.
    */
   Future<String> login(Context ctx, String user, String pin, String address) {
+    if (!config.get().pinSignIn()) {
+      return Future.failedFuture(new ApiException(403, "pin_sign_in_off",
+          "PIN sign-in is turned off here; sign in with the municipality's account"));
+    }
     StaffMember staff = config.get().staff().get(user);
     return attempts.reserve(ctx, user, address, clock.instant())
         .compose(v -> ctx.<Boolean>executeBlocking(() -> matches(staff, pin), false))
@@ -55,13 +62,24 @@ public final class Sessions {
           if (!ok) {
             return Future.failedFuture(ApiException.unauthorized("Unknown user or wrong PIN"));
           }
-          byte[] bytes = new byte[24];
-          random.nextBytes(bytes);
-          String token = HexFormat.of().formatHex(bytes);
-          return attempts.succeeded(ctx, user, address)
-              .compose(x -> Future.fromCompletionStage(tokens.setAsync(hash(token), user, ttl.toSeconds(), TimeUnit.SECONDS), ctx))
-              .map(x -> token);
+          return attempts.succeeded(ctx, user, address).compose(x -> open(ctx, user, null));
         });
+  }
+
+  /**
+   * Opens a session for a user who has proved who they are, and answers its token.
+   *
+   * @param roles the roles a provider gave them ({@link ProviderRoles}), or null: those of their staff entry
+   */
+  Future<String> open(Context ctx, String user, String roles) {
+    byte[] bytes = new byte[24];
+    random.nextBytes(bytes);
+    String token = HexFormat.of().formatHex(bytes);
+    String key = hash(token);
+    Future<?> granted = roles == null ? Future.succeededFuture()
+        : Future.fromCompletionStage(providerRoles.setAsync(key, roles, ttl.toSeconds(), TimeUnit.SECONDS), ctx);
+    return granted.compose(x -> Future.fromCompletionStage(tokens.setAsync(key, user, ttl.toSeconds(), TimeUnit.SECONDS), ctx))
+        .map(x -> token);
   }
 
   /** Whether the PIN is the staff member's; for an unknown user, as slow a no. */
@@ -84,13 +102,18 @@ public final class Sessions {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return Future.failedFuture(ApiException.unauthorized("Sign in: send Authorization: Bearer <token>"));
     }
-    String token = header.substring(7).trim();
-    return Future.fromCompletionStage(tokens.getAsync(hash(token)), rc.vertx().getOrCreateContext()).compose(user -> {
+    String key = hash(header.substring(7).trim());
+    Context ctx = rc.vertx().getOrCreateContext();
+    return Future.fromCompletionStage(tokens.getAsync(key), ctx).compose(user -> {
       StaffMember staff = user == null ? null : config.get().staff().get(user);
       if (staff == null) {
         return Future.failedFuture(ApiException.unauthorized("The session has expired; sign in again"));
       }
-      return Future.succeededFuture(staff);
+      if (!ProviderRoles.claimed(config.get())) {
+        return Future.succeededFuture(staff);
+      }
+      return Future.fromCompletionStage(providerRoles.getAsync(key), ctx)
+          .map(roles -> roles == null ? staff : ProviderRoles.apply(staff, roles));
     });
   }
 
@@ -100,7 +123,9 @@ public final class Sessions {
     if (header == null || header.length() <= 7) {
       return Future.succeededFuture();
     }
-    return Future.fromCompletionStage(tokens.removeAsync(hash(header.substring(7).trim())), rc.vertx().getOrCreateContext());
+    String key = hash(header.substring(7).trim());
+    providerRoles.removeAsync(key);
+    return Future.fromCompletionStage(tokens.removeAsync(key), rc.vertx().getOrCreateContext());
   }
 
   /**

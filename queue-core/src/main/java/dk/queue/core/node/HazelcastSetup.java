@@ -64,18 +64,22 @@ public final class HazelcastSetup {
     MapConfig branches = new MapConfig(Addresses.BRANCH_MAP).setBackupCount(cluster.backups()).setAsyncBackupCount(0)
         .setInMemoryFormat(InMemoryFormat.OBJECT);
     MapConfig sessions = new MapConfig(Addresses.SESSION_MAP).setBackupCount(cluster.backups());
+    MapConfig sessionRoles = new MapConfig(Addresses.SESSION_ROLES_MAP).setBackupCount(cluster.backups());
     if (cluster.quorum() > 1) {
       config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, cluster.quorum()));
       branches.setSplitBrainProtectionName(QUORUM);
       sessions.setSplitBrainProtectionName(QUORUM);
+      sessionRoles.setSplitBrainProtectionName(QUORUM);
     }
     config.addMapConfig(branches);
     config.addMapConfig(sessions);
+    config.addMapConfig(sessionRoles);
     // Keyed by configured staff and screens only, so bounded by the configuration.
     for (String kept : new String[] {Addresses.DESK_PROFILE_MAP, Addresses.SCREEN_SOUND_MAP}) {
       config.addMapConfig(new MapConfig(kept).setBackupCount(cluster.backups()));
     }
-    for (String counts : new String[] {Addresses.SIGN_IN_MAP, Addresses.RATE_MAP, Addresses.KIOSK_TICKET_MAP}) {
+    for (String counts : new String[] {Addresses.SIGN_IN_MAP, Addresses.RATE_MAP, Addresses.KIOSK_TICKET_MAP,
+        Addresses.OIDC_FLOW_MAP}) {
       // Keyed by what strangers send: capped per member, the least recently used going first.
       config.addMapConfig(new MapConfig(counts).setBackupCount(cluster.backups()).setEvictionConfig(new EvictionConfig()
           .setEvictionPolicy(EvictionPolicy.LRU).setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(MAX_COUNTS)));

@@ -83,6 +83,45 @@ public final class Kiosks {
         .recover(e -> limits.giveBack(ctx, first, now).compose(v -> Future.failedFuture(e))));
   }
 
+  /**
+   * Takes one booking ({@code checkIn} false) or one check-in code tried of this minute: a kiosk
+   * proven by its key checks in up to its own limit (a check-in issues a ticket, counted with its
+   * tickets); any other client, of its address's limit, tried codes known or not. Fails with 429
+   * beyond it, having taken nothing.
+   */
+  Future<Void> takeBooking(Context ctx, boolean checkIn, KioskDef kiosk, String address, Instant now) {
+    if (kiosk != null) {
+      return take(ctx, "kiosk:" + kiosk.id(), kiosk.maxTicketsPerMinute(), now,
+          "This kiosk has taken " + kiosk.maxTicketsPerMinute() + " tickets in the last minute");
+    }
+    int limit = edge.bookingsPerAddressPerMinute();
+    return checkIn
+        ? take(ctx, "check-in:" + address, limit, now, "This address has tried " + limit + " check-in codes in the last minute")
+        : take(ctx, "booking:" + address, limit, now, "This address has booked " + limit + " times in the last minute");
+  }
+
+  /**
+   * The kiosk named in a request when the request proves it with the kiosk's device key; null when no
+   * kiosk is named or the kiosk has no key (the request then counts against the client's address).
+   */
+  static KioskDef proven(dk.queue.core.config.QueueConfig config, HttpServerRequest request, String id, String branch) {
+    if (id == null) {
+      return null;
+    }
+    KioskDef kiosk = config.kiosk(id)
+        .orElseThrow(() -> ApiException.invalid("kiosk", "no kiosk '" + id + "' is configured"));
+    if (!kiosk.branch().equals(branch)) {
+      throw ApiException.invalid("kiosk", "kiosk '" + id + "' stands at " + kiosk.branch() + ", not " + branch);
+    }
+    if (proves(request, kiosk)) {
+      return kiosk;
+    }
+    if (request.getHeader(KEY_HEADER) != null) {
+      throw new ApiException(401, "invalid_device_key", "This is not kiosk '" + id + "''s device key");
+    }
+    return null;
+  }
+
   void giveBack(Context ctx, List<String> keys, Instant at) {
     keys.forEach(k -> limits.giveBack(ctx, k, at));
   }

@@ -15,23 +15,30 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The booking statistics of a day on a real node over HTTP: bookings checked in early and late,
- * cancelled, missed and still to come, counted in the hour of their booked time in the JSON and the
- * CSV of {@code /api/branches/{b}/stats}.
+ * Days of bookings on a real node over HTTP (the clock moves forward only: the tests run in order):
+ * the statistics of bookings checked in early and late, cancelled, missed and still to come, counted
+ * in the hour of their booked time in the JSON and the CSV of {@code /api/branches/{b}/stats}; and
+ * the limits per address on booking and on check-in codes tried, which a kiosk with its key is not held to.
  */
-class BookingStatsIT {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BookingDayIT {
   static final ZoneId CPH = ZoneId.of("Europe/Copenhagen");
   static final BookingConfig.MovableClock CLOCK = new BookingConfig.MovableClock();
+  static final int LIMIT = 5;
   static TestNode node;
   static String anna;
 
   @BeforeAll
   static void start() throws Exception {
     node = TestNode.start(Files.createTempDirectory("queue-booking-stats"),
-        o -> o.withConfig(BookingConfig.create(2)).withClock(CLOCK));
+        o -> o.withConfig(BookingConfig.create(2)).withClock(CLOCK)
+            .withEdge(EdgeOptions.defaults().withTickets(100_000, 100_000).withBookings(LIMIT)));
     anna = node.login("anna");
   }
 
@@ -45,10 +52,14 @@ class BookingStatsIT {
   }
 
   static String book(ZonedDateTime start, String name) throws Exception {
-    Http.Reply r = node.post("/api/branches/main/bookings", "{\"service\":\"pas\",\"start\":\""
-        + start.toOffsetDateTime() + "\",\"name\":\"" + name + "\"}");
+    Http.Reply r = tryBooking(start, name);
     assertThat(r.status()).as(r.text()).isEqualTo(201);
     return r.body().get("secret").asText() + " " + r.body().get("code").asText();
+  }
+
+  static Http.Reply tryBooking(ZonedDateTime start, String name) throws Exception {
+    return node.post("/api/branches/main/bookings", "{\"service\":\"pas\",\"start\":\""
+        + start.toOffsetDateTime() + "\",\"name\":\"" + name + "\"}");
   }
 
   /** Checks in at the kiosk: the ticket's id. */
@@ -68,6 +79,7 @@ class BookingStatsIT {
   }
 
   @Test
+  @Order(1)
   void theStatisticsShowTheDaysBookingsInEveryState() throws Exception {
     LocalDate day = ZonedDateTime.now(CLOCK).withZoneSameInstant(CPH).toLocalDate().plusDays(1);
     CLOCK.set(at(day, 9, 0).toInstant());
@@ -121,6 +133,45 @@ class BookingStatsIT {
     assertThat(tenCsv[header.indexOf("booked_cancelled")]).isEqualTo("1");
     assertThat(tenCsv[header.indexOf("check_in_count")]).isEqualTo("2");
     assertThat(Double.parseDouble(tenCsv[header.indexOf("called_after_booked_mean_s")])).isCloseTo(270, within(3.0));
+  }
+
+  @Test
+  @Order(2)
+  void guessingCodesIsStoppedAndAKioskChecksInManyCitizens() throws Exception {
+    LocalDate day = ZonedDateTime.now(CLOCK).withZoneSameInstant(CPH).toLocalDate().plusDays(2);
+    CLOCK.set(at(day, 8, 50).toInstant());
+    List<String> bookings = new java.util.ArrayList<>();
+    for (int i = 0; i < LIMIT; i++) {
+      bookings.add(book(at(day, 9, 15 + 15 * (i / 2)), "Borger " + i));
+    }
+    long before = node.seq("main");
+    Http.Reply refused = tryBooking(at(day, 9, 45), "En for mange");
+    BookingApiIT.expect(refused, 429, "too_many_requests");
+    assertThat(refused.body().get("retryAfterSeconds").asLong()).isBetween(1L, 60L);
+    assertThat(node.seq("main")).isEqualTo(before);
+    CLOCK.set(at(day, 8, 51).toInstant());
+    bookings.add(book(at(day, 9, 45), "Borger " + LIMIT));
+    String byPhone = book(at(day, 10, 0), "Uden standerens nøgle");
+
+    // The kiosk, proven by its key, checks in more citizens in a minute than an address may try codes.
+    CLOCK.set(at(day, 9, 18).toInstant());
+    for (String b : bookings) {
+      checkIn(b);
+    }
+    assertThat(bookings).hasSizeGreaterThan(LIMIT);
+
+    // Codes tried from one address: wrong ones are refused, and after the limit even a right one.
+    CLOCK.set(at(day, 9, 20).toInstant());
+    before = node.seq("main");
+    for (int i = 0; i < LIMIT; i++) {
+      BookingApiIT.expect(node.post("/api/branches/main/check-in", "{\"code\":\"AAAAA" + "CDEFH".charAt(i) + "\"}"),
+          404, "unknown_booking");
+    }
+    String right = "{\"code\":\"" + byPhone.split(" ")[1] + "\"}";
+    BookingApiIT.expect(node.post("/api/branches/main/check-in", right), 429, "too_many_requests");
+    assertThat(node.seq("main")).isEqualTo(before);
+    CLOCK.set(at(day, 9, 31).toInstant());
+    assertThat(node.post("/api/branches/main/check-in", right).status()).isEqualTo(201);
   }
 
   static JsonNode row(JsonNode rows, LocalDate day, int hour) {

@@ -109,6 +109,13 @@ final class BookingRoutes {
         m.put("free", slot.free());
         return m;
       }).toList());
+      LocalDate today = now.atZone(s.def().zone()).toLocalDate();
+      Slots.closed(s.def(), service.booking(), date, today).ifPresent(c -> {
+        Map<String, Object> closed = new LinkedHashMap<>();
+        closed.put("reason", c.reason());
+        closed.put("nextSlot", c.nextSlot() == null ? null : c.nextSlot().atZone(s.def().zone()).toOffsetDateTime());
+        reply.put("closed", closed);
+      });
       return reply;
     }).onSuccess(r -> Replies.ok(rc, r)).onFailure(rc::fail);
   }

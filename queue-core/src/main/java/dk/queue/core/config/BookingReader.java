@@ -8,7 +8,7 @@ import dk.queue.core.domain.OpeningHours;
  * <pre>
  * booking: {mode: both, slotMinutes: 15, hours: {mon-fri: "09:00-15:00"}, capacity: 2, daysAhead: 30,
  *           sameDayPlaces: 4, graceMinutes: 10, checkInEarlyMinutes: 30, keepDays: 30,
-           letter: PB, tooEarly: wait}
+ *           letter: PB, tooEarly: wait}
  * </pre>
  * {@code letter} is the letter of booked tickets (default the service's; no other service of the
  * branch may use it); {@code tooEarly} is what a citizen checking in before check-in opens is told:

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * own limit per minute, counted cluster-wide. Anyone else takes up to a few tickets per minute per
  * client address, and mobile tickets are also limited per branch. A ticket issued at a kiosk with its
  * key is remembered for {@link #PRINTABLE_FOR}: only that kiosk may print it, at most {@link #MAX_PRINTS} times.
+ * Bookings and check-in codes tried are limited per client address the same way ({@link #takeBooking}).
  */
 public final class Kiosks {
   public static final String KEY_HEADER = "X-Device-Key";

@@ -43,6 +43,8 @@ public final class Main {
       "                   codes of receipts (default: the address a kiosk reached this node at)",
       "  --trusted-proxy A,A,...  load balancers whose X-Forwarded-For names the client (default: none)",
       "  --tickets-per-address N  tickets one address may take per minute without a kiosk key (default 20)",
+      "  --bookings-per-address N  bookings one address may make per minute, and check-in codes it may try",
+      "                   without a kiosk key (default 10)",
       "  --streams-per-address N  event streams one address may hold open (default 300)",
       "  --connections-per-address N  HTTP connections one address may hold open (default 500)",
       "",
@@ -237,6 +239,8 @@ public final class Main {
           case "--tickets-per-address" -> edge = edge.withTickets(
               number(value(args, ++i, "--tickets-per-address"), "--tickets-per-address", 1, 100_000),
               edge.remoteTicketsPerBranchPerMinute());
+          case "--bookings-per-address" -> edge = edge.withBookings(
+              number(value(args, ++i, "--bookings-per-address"), "--bookings-per-address", 1, 100_000));
           case "--streams-per-address" -> edge = edge.withConnections(edge.connectionsPerAddress(),
               number(value(args, ++i, "--streams-per-address"), "--streams-per-address", 1, 100_000));
           case "--connections-per-address" -> edge = edge.withConnections(

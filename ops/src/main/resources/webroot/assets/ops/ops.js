@@ -60,8 +60,32 @@
         const body = section.querySelector('table.accuracy tbody');
         body.replaceChildren.apply(body, rows);
         section.querySelector('.accuracy-none').hidden = rows.length > 0;
+        bookings(section, stats, names);
       })
       .catch(function () {});
+  }
+
+  // Today's booked times per service: how they ended so far, and the median minutes early (−) or
+  // late at check-in and from the booked time to the call.
+  function minutes(figures) {
+    return figures.median === undefined || figures.median === null ? '' : String(Math.round(figures.median / 60));
+  }
+
+  function bookings(section, stats, names) {
+    const rows = stats.totals.filter(function (s) { return s.bookings; }).map(function (s) {
+      const b = s.bookings;
+      return el('tr', { 'data-service': s.service }, [
+        el('td', { text: names[s.service] || s.service }),
+        el('td', { class: 'num booked', text: String(b.booked) }),
+        el('td', { class: 'num checked-in', text: String(b.checkedIn) }),
+        el('td', { class: 'num no-show', text: String(b.noShow) }),
+        el('td', { class: 'num cancelled', text: String(b.cancelled) }),
+        el('td', { class: 'num check-in', text: minutes(b.checkInSeconds) }),
+        el('td', { class: 'num called-after', text: minutes(b.calledAfterSeconds) })]);
+    });
+    const body = section.querySelector('table.bookings tbody');
+    body.replaceChildren.apply(body, rows);
+    section.querySelector('.bookings-none').hidden = rows.length > 0;
   }
 
   function render(section, snap) {

@@ -30,7 +30,7 @@ class AdminBrowserIT {
         "  - id: main",
         "    name: Hovedbiblioteket",
         "    hours: {mon-fri: \"09:00-17:00\"}",
-        "    services: [pas]",
+        "    services: [{id: pas, booking: {}}]",
         "    desks: [{id: d1, name: Skranke 1}]",
         "staff:",
         "  - {user: anna, name: Anna, pinHash: \"" + HASH + "\", skills: [pas]}",
@@ -104,5 +104,11 @@ class AdminBrowserIT {
     browser.await(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("closed-today"),
         "I dag er der lukket (Personaledag)."));
     assertThat(d.findElement(By.id("closed-today")).getText()).contains("Vi åbner igen");
+
+    // The booking page says the branch is closed that day, why, and the first time that can be booked.
+    d.get(node.base() + "/book");
+    browser.await(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("slots"),
+        "Stedet har lukket denne dag: Personaledag."));
+    assertThat(d.findElement(By.id("slots")).getText()).contains("Første tid der kan bestilles:").contains("09.00");
   }
 }

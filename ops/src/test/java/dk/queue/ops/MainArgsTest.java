@@ -32,12 +32,13 @@ class MainArgsTest {
   void theEdgeAndTheClusterNameAreTakenFromTheCommandLine() {
     Main.Args args = Main.Args.parse(new String[] {"--public-url", "https://koe.example.dk", "--trusted-proxy",
         "10.0.0.5, 10.0.0.6", "--tickets-per-address", "7", "--streams-per-address", "40", "--connections-per-address",
-        "90", "--cluster-name", "odense-koe"});
+        "90", "--bookings-per-address", "4", "--cluster-name", "odense-koe"});
     assertThat(args.edge().publicUrl()).isEqualTo("https://koe.example.dk");
     assertThat(args.edge().trustedProxies()).containsExactly("10.0.0.5", "10.0.0.6");
     assertThat(args.edge().ticketsPerAddressPerMinute()).isEqualTo(7);
     assertThat(args.edge().streamsPerAddress()).isEqualTo(40);
     assertThat(args.edge().connectionsPerAddress()).isEqualTo(90);
+    assertThat(args.edge().bookingsPerAddressPerMinute()).isEqualTo(4);
     assertThat(args.cluster().name()).isEqualTo("odense-koe");
     assertThat(Main.Args.parse(new String[0]).cluster().name()).isEqualTo("queue");
   }

@@ -58,7 +58,7 @@ final class NodeProcess implements AutoCloseable {
         "--cluster", "--members", String.join(",", members), "--cluster-port", String.valueOf(clusterPort),
         "--port", String.valueOf(httpPort), "--data-dir", dataDir.toString(),
         // Tests of other things take many tickets and streams from this one address.
-        "--tickets-per-address", "100000", "--streams-per-address", "100000", "--connections-per-address", "100000"));
+        "--tickets-per-address", "100000", "--bookings-per-address", "100000", "--streams-per-address", "100000", "--connections-per-address", "100000"));
     command.addAll(extra);
     process = new ProcessBuilder(command).redirectErrorStream(true).start();
     Thread reader = new Thread(() -> {

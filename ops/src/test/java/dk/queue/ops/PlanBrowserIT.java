@@ -34,7 +34,7 @@ import org.openqa.selenium.WebElement;
  * history is made through the API (tickets taken, called and served at set times), the page shows
  * that day's arrivals per hour, the desks they need and the expected waits as a chart and a table;
  * a busier day later makes the busier hour's advice grow. {@code /ops} shows today's accuracy of
- * the wait estimate per service, as the statistics give it.
+ * the wait estimate per service, and today's booked times, as the statistics give them.
  */
 class PlanBrowserIT {
   static final ZoneId CPH = ZoneId.of("Europe/Copenhagen");
@@ -235,6 +235,16 @@ class PlanBrowserIT {
     for (int i = 0; i < 3; i++) {
       serve(token, third.atTime(9, 3 + 4 * i), 240);
     }
+    // Two driving licence times booked for the afternoon, one cancelled: /ops counts today's booked times.
+    at(third.atTime(9, 20));
+    String cancelled = null;
+    for (int i = 0; i < 2; i++) {
+      Http.Reply booked = http.post("/api/branches/" + BRANCH + "/bookings", "{\"service\":\"koerekort\",\"start\":\""
+          + third.atTime(14, 15 * i).atZone(CPH).toOffsetDateTime() + "\",\"name\":\"Borger " + i + "\"}");
+      assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+      cancelled = booked.body().get("secret").asText();
+    }
+    assertThat(http.delete("/api/bookings/" + cancelled).status()).isEqualTo(200);
     JsonNode pas = total(storedDay(third, 3), "pas");
     int judged = pas.get("estimateCount").asInt();
     assertThat(judged).isPositive();
@@ -254,6 +264,12 @@ class PlanBrowserIT {
       assertThat(b.driver.findElements(By.cssSelector("section[data-branch='" + BRANCH + "'] table.accuracy tbody tr")))
           .hasSize(1);
       assertThat(b.driver.findElement(By.cssSelector("section[data-branch='" + BRANCH + "'] .accuracy-none")).isDisplayed())
+          .isFalse();
+      String booked = "section[data-branch='" + BRANCH + "'] table.bookings tr[data-service='koerekort'] ";
+      assertThat(b.driver.findElement(By.cssSelector(booked + ".booked")).getText()).isEqualTo("2");
+      assertThat(b.driver.findElement(By.cssSelector(booked + ".cancelled")).getText()).isEqualTo("1");
+      assertThat(b.driver.findElement(By.cssSelector(booked + ".checked-in")).getText()).isEqualTo("0");
+      assertThat(b.driver.findElement(By.cssSelector("section[data-branch='" + BRANCH + "'] .bookings-none")).isDisplayed())
           .isFalse();
       b.screenshot("ops-accuracy");
     }

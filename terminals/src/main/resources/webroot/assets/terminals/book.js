@@ -96,6 +96,14 @@
     if (!s.def || !$('date').value) return;
     api('GET', '/api/branches/' + s.branch + '/services/' + s.service + '/slots?date=' + $('date').value).then(function (r) {
       const free = (r.body.slots || []).filter(function (x) { return x.free > 0; });
+      if (r.body.closed) {
+        // The branch is closed that day: why, and the next time that can be booked.
+        const c = r.body.closed;
+        const why = Live.format(t[c.reason ? 'book.closedBecause' : 'book.closed'], { reason: name(c.reason) });
+        const next = c.nextSlot ? ' ' + Live.format(t['book.nextSlot'], { time: time(c.nextSlot) }) : '';
+        $('slots').appendChild(el('p', { class: 'closed', text: why + next }));
+        return;
+      }
       if (!free.length) {
         $('slots').appendChild(el('p', { text: t['book.noSlots'] }));
         return;

@@ -41,9 +41,14 @@
     const texts = t();
     const code = $('hb-code').value.trim().toUpperCase();
     if (!code) return;
+    // The kiosk's device key (kept by kiosk.js) lets it check in as many citizens as it issues tickets.
+    const kiosk = document.body.dataset.kiosk;
+    const headers = { 'Content-Type': 'application/json' };
+    const deviceKey = localStorage.getItem('queue.deviceKey.' + kiosk);
+    if (deviceKey) headers['X-Device-Key'] = deviceKey;
     fetch('/api/branches/' + branch + '/check-in', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code: code })
+      method: 'POST', headers: headers,
+      body: JSON.stringify(deviceKey ? { code: code, kiosk: kiosk } : { code: code })
     }).then(function (r) {
       return r.json().then(function (b) { return { status: r.status, body: b }; });
     }).then(function (r) {

@@ -7,8 +7,13 @@ import dk.queue.core.domain.OpeningHours;
  * Reads a service's {@code booking} block at a branch:
  * <pre>
  * booking: {mode: both, slotMinutes: 15, hours: {mon-fri: "09:00-15:00"}, capacity: 2, daysAhead: 30,
- *           sameDayPlaces: 4, graceMinutes: 10, checkInEarlyMinutes: 30, keepDays: 30}
+ *           sameDayPlaces: 4, graceMinutes: 10, checkInEarlyMinutes: 30, keepDays: 30,
+ *           letter: PB, tooEarly: wait}
  * </pre>
+ * {@code letter} is the letter of booked tickets (default the service's; no other service of the
+ * branch may use it); {@code tooEarly} is what a citizen checking in before check-in opens is told:
+ * {@code comeBack} (when to, the default) or {@code wait} (checked in, on the booked day, to wait for
+ * the booked time).
  * {@code mode} is {@code both} (booked times and walk-in tickets, the default) or {@code only}
  * (booked times only); a service without the block is walk-in only. {@code hours} default to the
  * service's own hours.
@@ -21,7 +26,7 @@ final class BookingReader {
 
   static BookingDef read(YamlNode node, OpeningHours serviceHours, boolean appointmentOnly) {
     Fields f = node.fields("mode", "slotMinutes", "hours", "capacity", "daysAhead", "sameDayPlaces", "graceMinutes",
-        "checkInEarlyMinutes", "keepDays");
+        "checkInEarlyMinutes", "keepDays", "letter", "tooEarly");
     boolean only = f.optional("mode").map(BookingReader::only).orElse(appointmentOnly);
     if (appointmentOnly && !only) {
       throw f.required("mode").problem("mode: both offers walk-in tickets, but the service is appointmentOnly: "
@@ -41,7 +46,18 @@ final class BookingReader {
     if (hours.week().values().stream().allMatch(java.util.List::isEmpty)) {
       throw node.problem("the booking hours are closed every day: no time could be booked");
     }
-    return new BookingDef(only, slot, hours, capacity, daysAhead, sameDay, grace, early, keep);
+    String letter = f.optional("letter").map(ServiceReader::letter).orElse(null);
+    boolean waitWhenEarly = f.optional("tooEarly").map(BookingReader::waitWhenEarly).orElse(false);
+    return new BookingDef(only, slot, hours, capacity, daysAhead, sameDay, grace, early, keep, letter, waitWhenEarly);
+  }
+
+  private static boolean waitWhenEarly(YamlNode node) {
+    return switch (node.text()) {
+      case "wait" -> true;
+      case "comeBack" -> false;
+      default -> throw node.problem("'" + node.text() + "' is not what to do when too early: use comeBack (told when "
+          + "check-in opens) or wait (checked in, waiting for the booked time)");
+    };
   }
 
   private static boolean only(YamlNode node) {

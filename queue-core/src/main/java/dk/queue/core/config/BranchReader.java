@@ -87,6 +87,13 @@ final class BranchReader {
         if (other != null) {
           problems.add(item.problem("letter " + def.letter() + " is used by both '" + other + "' and '" + def.id()
               + "' at this branch: their ticket numbers (" + def.letter() + "001) would clash"));
+          return;
+        }
+        String booked = def.booking() == null ? def.letter() : def.booking().letterOf(def.letter());
+        String otherBooked = booked.equals(def.letter()) ? null : letters.putIfAbsent(booked, def.id() + " (booked)");
+        if (otherBooked != null) {
+          problems.add(item.problem("letter " + booked + " of the booked tickets of '" + def.id() + "' is used by '"
+              + otherBooked + "' too at this branch: their ticket numbers (" + booked + "001) would clash"));
         } else {
           result.add(def);
         }

@@ -17,9 +17,13 @@ import java.util.Objects;
  * @param checkInEarlyMinutes how long before the booked time check-in opens
  * @param keepDays            how many days after the appointment the booking, with its name,
  *                            phone and e-mail, is kept
+ * @param letter              the letter of booked tickets' numbers; null: the service's
+ * @param waitWhenEarly       a citizen who comes before check-in opens (on the booked day) is checked
+ *                            in and waits for the booked time; false: told when to come back
  */
 public record BookingDef(boolean only, int slotMinutes, OpeningHours hours, int capacity, int daysAhead,
-                         int sameDayPlaces, int graceMinutes, int checkInEarlyMinutes, int keepDays)
+                         int sameDayPlaces, int graceMinutes, int checkInEarlyMinutes, int keepDays, String letter,
+                         boolean waitWhenEarly)
     implements Serializable {
   public static final int DEFAULT_SLOT_MINUTES = 15;
   public static final int DEFAULT_CAPACITY = 1;
@@ -34,5 +38,17 @@ public record BookingDef(boolean only, int slotMinutes, OpeningHours hours, int 
         || checkInEarlyMinutes < 0 || keepDays < 1) {
       throw new IllegalArgumentException("booking settings out of range");
     }
+  }
+
+  /** Booked tickets with the service's letter; too early: told when to come back. */
+  public BookingDef(boolean only, int slotMinutes, OpeningHours hours, int capacity, int daysAhead, int sameDayPlaces,
+                    int graceMinutes, int checkInEarlyMinutes, int keepDays) {
+    this(only, slotMinutes, hours, capacity, daysAhead, sameDayPlaces, graceMinutes, checkInEarlyMinutes, keepDays,
+        null, false);
+  }
+
+  /** The letter of booked tickets of a service with letter {@code serviceLetter}. */
+  public String letterOf(String serviceLetter) {
+    return letter == null ? serviceLetter : letter;
   }
 }

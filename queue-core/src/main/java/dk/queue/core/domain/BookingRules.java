@@ -202,7 +202,8 @@ final class BookingRules implements BookingRequest.Handler<Optional<Rejection>> 
       return reject(Reason.NOT_BOOKABLE, "The service of the booking is no longer booked here: take a ticket");
     }
     Instant opens = b.start().minusSeconds(60L * def.checkInEarlyMinutes());
-    if (at.isBefore(opens)) {
+    boolean bookedDay = b.start().atZone(s.def().zone()).toLocalDate().equals(at.atZone(s.def().zone()).toLocalDate());
+    if (at.isBefore(opens) && !(def.waitWhenEarly() && bookedDay)) {
       return reject(Reason.TOO_EARLY, "Check-in opens at " + HHMM.format(opens.atZone(s.def().zone()))
           + (opens.atZone(s.def().zone()).toLocalDate().equals(at.atZone(s.def().zone()).toLocalDate()) ? ""
           : " on " + opens.atZone(s.def().zone()).toLocalDate()));
@@ -216,7 +217,7 @@ final class BookingRules implements BookingRequest.Handler<Optional<Rejection>> 
     ServiceDef service = s.def().service(b.service()).orElseThrow();
     int next = s.lastNumber().getOrDefault(b.service(), 0) + 1;
     emit(new BookingEvent.CheckedIn(b.secret(), c.ticketId(),
-        service.letter() + String.format(Locale.ROOT, "%03d", next), b.service(), b.start()));
+        def.letterOf(service.letter()) + String.format(Locale.ROOT, "%03d", next), b.service(), b.start()));
     return Optional.empty();
   }
 

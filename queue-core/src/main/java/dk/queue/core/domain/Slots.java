@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The slots of a bookable service on a day, and how many places each has left. */
 public final class Slots {
@@ -12,6 +13,25 @@ public final class Slots {
 
   /** A slot: its start, end and free places. */
   public record Slot(Instant start, Instant end, int free) {}
+
+  /**
+   * A day the branch is closed: the reason (null when none is configured) and the first slot start
+   * of the service on a later day that can be booked now, null when none is within its days ahead.
+   */
+  public record Closed(LocalizedText reason, Instant nextSlot) {}
+
+  /** Why the service has no slots on {@code day}, when the branch is closed all that day. */
+  public static Optional<Closed> closed(BranchDef def, BookingDef b, LocalDate day, LocalDate today) {
+    return def.closedDays().on(day).filter(SpecialDay.DayOff::closed).map(off -> {
+      for (LocalDate d = day.plusDays(1); !d.isAfter(today.plusDays(b.daysAhead())); d = d.plusDays(1)) {
+        List<Instant> starts = starts(def, b, d);
+        if (!starts.isEmpty()) {
+          return new Closed(off.reason(), starts.get(0));
+        }
+      }
+      return new Closed(off.reason(), null);
+    });
+  }
 
   /**
    * Every slot start of the service on that local day, within its bookable hours less what the

@@ -29,6 +29,11 @@ import java.util.OptionalLong;
  *       S = {@value #SHRINK}: a shrinkage, so that today's noise (configured / √(K + n) for
  *       exponential times) moves nothing and a difference well beyond it moves the mean almost all
  *       the way.</li>
+ *   <li>Booked times take their capacity: the tickets of checked-in bookings and today's bookings
+ *       still to come fall due at their booked time, and a desk serving their service calls them
+ *       then ahead of every queue ({@link CallPolicy}); a desk with nobody else to call takes a
+ *       checked-in booking early. A booking not checked in is expected to come (none is left out
+ *       for no-shows).</li>
  * </ul>
  * The range is the wait ± 0.675 standard deviations of the sum of the departure gaps (the middle
  * half for a wait that is about normal). Nothing is estimated when no open desk serves the
@@ -121,16 +126,21 @@ public final class WaitEstimator {
       Ticket t = d.current() == null ? null : state.tickets().get(d.current());
       if (t != null) {
         earliest = t.issuedAt().isBefore(earliest) ? t.issuedAt() : earliest;
-        count += t.service().equals(serviceId) && t.issuedAt().isAfter(from) ? 1 : 0;
+        count += walkIn(state, t, serviceId, from) ? 1 : 0;
       }
     }
     for (Ticket t : state.finished()) {
       earliest = t.issuedAt().isBefore(earliest) ? t.issuedAt() : earliest;
-      count += t.service().equals(serviceId) && t.issuedAt().isAfter(from) ? 1 : 0;
+      count += walkIn(state, t, serviceId, from) ? 1 : 0;
     }
     double window = Math.max(Duration.ofMinutes(10).getSeconds(),
         Math.min(RATE_WINDOW.getSeconds(), Duration.between(earliest, now).getSeconds()));
     return count / window;
+  }
+
+  /** A ticket of the service taken after {@code from}, not at a booking's check-in (those are counted as bookings). */
+  private static boolean walkIn(BranchState state, Ticket t, String serviceId, Instant from) {
+    return t.service().equals(serviceId) && t.issuedAt().isAfter(from) && state.bookings().byTicket(t.id()).isEmpty();
   }
 
   private static Instant latest(BranchState state) {
@@ -164,6 +174,11 @@ public final class WaitEstimator {
     final int targetIndex;
     /** Tickets ahead of the one estimated that the fast forward leaves out ({@link #QUEUE_KEPT}). */
     final int beyond;
+    /** Booked tickets by due time (seconds from now, 0 when due already): service, checked in, called. */
+    final double[] bookedDue;
+    final int[] bookedService;
+    final boolean[] bookedCheckedIn;
+    final boolean[] bookedCalled;
 
     FastForward(BranchState state, String serviceId, int position, Instant now) {
       services = state.def().services().stream().map(ServiceDef::id).toList();
@@ -218,6 +233,61 @@ public final class WaitEstimator {
           credit[d] = Math.min(0.99, seconds(current.startedAt(), now) / mean[busy[d]]);
         }
       }
+      List<Booking> booked = booked(state, now);
+      bookedDue = new double[booked.size()];
+      bookedService = new int[booked.size()];
+      bookedCheckedIn = new boolean[booked.size()];
+      bookedCalled = new boolean[booked.size()];
+      for (int k = 0; k < booked.size(); k++) {
+        Booking b = booked.get(k);
+        bookedDue[k] = Math.max(0, seconds(now, b.start()));
+        bookedService[k] = services.indexOf(b.service());
+        bookedCheckedIn[k] = b.state() == Booking.State.CHECKED_IN;
+      }
+    }
+
+    /**
+     * The bookings whose tickets desks will call: those checked in and waiting, and today's still to
+     * come, by booked time.
+     */
+    static List<Booking> booked(BranchState state, Instant now) {
+      List<Booking> booked = new ArrayList<>();
+      for (Ticket t : BookedTickets.waiting(state, state.def().services().stream().map(ServiceDef::id).toList())) {
+        booked.add(state.bookings().byTicket(t.id()).orElseThrow());
+      }
+      java.time.LocalDate today = now.atZone(state.def().zone()).toLocalDate();
+      for (Booking b : state.bookings().bySecret().values()) {
+        if (b.state() == Booking.State.BOOKED && b.start().isAfter(now)
+            && b.start().atZone(state.def().zone()).toLocalDate().equals(today)
+            && state.def().service(b.service()).isPresent()) {
+          booked.add(b);
+        }
+      }
+      booked.sort(java.util.Comparator.comparing(Booking::start).thenComparing(Booking::code));
+      return booked;
+    }
+
+    /** The next time after {@code t} a booked ticket not called yet falls due. */
+    double nextDue(double t) {
+      for (int k = 0; k < bookedDue.length; k++) {
+        if (!bookedCalled[k] && bookedDue[k] > t) {
+          return bookedDue[k];
+        }
+      }
+      return Double.POSITIVE_INFINITY;
+    }
+
+    /** Calls the first booked ticket of the desk's services due by {@code t} (any checked in, when {@code early}). */
+    boolean callBooked(int d, double t, boolean early) {
+      for (int k = 0; k < bookedDue.length; k++) {
+        if (!bookedCalled[k] && (bookedDue[k] <= t || early && bookedCheckedIn[k]) && serves(d, bookedService[k])) {
+          bookedCalled[k] = true;
+          busy[d] = bookedService[k];
+          credit[d] = 0;
+          return true;
+        }
+      }
+      return false;
     }
 
     Estimate run() {
@@ -241,15 +311,26 @@ public final class WaitEstimator {
             arriving = i;
           }
         }
-        if (arriving < 0 && busyRate == 0) {
+        double due = nextDue(t);
+        boolean falling = due - t < untilDeparture && (arriving < 0 || due < nextArrival[arriving]);
+        if (arriving < 0 && busyRate == 0 && !falling) {
           break;
         }
-        double dt = arriving >= 0 ? nextArrival[arriving] - t : untilDeparture;
+        double dt = falling ? due - t : arriving >= 0 ? nextArrival[arriving] - t : untilDeparture;
         pending += busyRate * dt;
         for (int d = 0; d < busy.length; d++) {
           credit[d] += busy[d] >= 0 ? dt / mean[busy[d]] : 0;
         }
         t += dt;
+        if (falling) {
+          // A booked time has come: an idle desk serving its service calls it.
+          for (int d = 0; d < busy.length; d++) {
+            if (busy[d] < 0) {
+              callBooked(d, t, false);
+            }
+          }
+          continue;
+        }
         if (arriving >= 0) {
           queues[arriving].add(t);
           nextArrival[arriving] += 1 / rate[arriving];
@@ -296,8 +377,14 @@ public final class WaitEstimator {
       return estimate(wait + beyond * pace, variance + beyond * pace * pace);
     }
 
-    /** The desk calls as {@link CallPolicy} does; true when it calls the ticket estimated. */
+    /**
+     * The desk calls as {@link CallPolicy} does: a booked ticket due, else the queues, else a booked
+     * ticket checked in early; true when it calls the ticket estimated.
+     */
     boolean call(int d, double t) {
+      if (callBooked(d, t, false)) {
+        return false;
+      }
       int chosen = -1;
       for (int s : deskServices[d]) {
         if (!queues[s].isEmpty() && t - queues[s].peek() > target[s]) {
@@ -314,6 +401,7 @@ public final class WaitEstimator {
         }
       }
       if (chosen < 0) {
+        callBooked(d, t, true);
         return false;
       }
       boolean isTarget = chosen == own && queues[own].head == targetIndex;

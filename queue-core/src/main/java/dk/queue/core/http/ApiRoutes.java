@@ -33,7 +33,7 @@ public final class ApiRoutes {
     new StatsRoutes(engine).mount(api);
     new DeskProfiles(hazelcast, sessions).mount(api);
     new ScreenSound(hazelcast, engine::config, engine.clock()).mount(api);
-    new BookingRoutes(engine, sessions).mount(api);
+    new BookingRoutes(engine, sessions, kiosks, edge).mount(api);
     api.route().handler(rc -> rc.fail(ApiException.notFound("not_found", "No such API resource: " + rc.request().path())));
     api.route().failureHandler(Errors::handle);
     router.route("/api/*").subRouter(api);

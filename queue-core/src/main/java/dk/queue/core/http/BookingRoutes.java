@@ -1,5 +1,6 @@
 package dk.queue.core.http;
 
+import dk.queue.core.config.KioskDef;
 import dk.queue.core.domain.BookingDef;
 import dk.queue.core.domain.BookingRequest;
 import dk.queue.core.domain.Booking;
@@ -38,11 +39,15 @@ final class BookingRoutes {
   private static final Set<String> LANGUAGES = Set.of("da", "en");
   private final Engine engine;
   private final Sessions sessions;
+  private final Kiosks kiosks;
+  private final EdgeOptions edge;
   private final SecureRandom random = new SecureRandom();
 
-  BookingRoutes(Engine engine, Sessions sessions) {
+  BookingRoutes(Engine engine, Sessions sessions, Kiosks kiosks, EdgeOptions edge) {
     this.engine = engine;
     this.sessions = sessions;
+    this.kiosks = kiosks;
+    this.edge = edge;
   }
 
   void mount(Router api) {
@@ -104,6 +109,13 @@ final class BookingRoutes {
         m.put("free", slot.free());
         return m;
       }).toList());
+      LocalDate today = now.atZone(s.def().zone()).toLocalDate();
+      Slots.closed(s.def(), service.booking(), date, today).ifPresent(c -> {
+        Map<String, Object> closed = new LinkedHashMap<>();
+        closed.put("reason", c.reason());
+        closed.put("nextSlot", c.nextSlot() == null ? null : c.nextSlot().atZone(s.def().zone()).toOffsetDateTime());
+        reply.put("closed", closed);
+      });
       return reply;
     }).onSuccess(r -> Replies.ok(rc, r)).onFailure(rc::fail);
   }
@@ -122,7 +134,8 @@ final class BookingRoutes {
     String key = IdempotencyKeys.of(rc);
     String secret = key == null ? engine.ids().newTicketId(branch) : IdGenerator.fromKey(branch, "booking\n" + key);
     Booking.Contact contact = new Booking.Contact(name.strip(), blankToNull(body.phone()), blankToNull(body.email()));
-    attemptBooking(branch, secret, service, start, contact, language, key, 0)
+    kiosks.takeBooking(rc.vertx().getOrCreateContext(), false, null, Edge.clientAddress(rc.request(), edge), now())
+        .compose(v -> attemptBooking(branch, secret, service, start, contact, language, key, 0))
         .map(outcome -> BookingViews.holder(outcome.state(), outcome.state().bookings().bySecret(secret).orElseThrow(),
             now()))
         .onSuccess(view -> {
@@ -191,7 +204,9 @@ final class BookingRoutes {
     String code = Bodies.required("code", body.code()).strip().toUpperCase(java.util.Locale.ROOT);
     String key = IdempotencyKeys.of(rc);
     String ticketId = key == null ? engine.ids().newTicketId(branch) : IdGenerator.fromKey(branch, key);
-    engine.execute(branch, new Command.Appointment(now(), new BookingRequest.CheckIn(code, ticketId)))
+    KioskDef kiosk = Kiosks.proven(engine.config(), rc.request(), body.kiosk(), branch);
+    kiosks.takeBooking(rc.vertx().getOrCreateContext(), true, kiosk, Edge.clientAddress(rc.request(), edge), now())
+        .compose(v -> engine.execute(branch, new Command.Appointment(now(), new BookingRequest.CheckIn(code, ticketId))))
         .compose(outcome -> !outcome.accepted() && outcome.rejection().reason() == Rejection.Reason.TOO_EARLY
             ? tooEarly(branch, code, outcome.rejection()) : settled(branch, outcome))
         .map(b -> BookingViews.kiosk(b.state(), b.state().bookings().byCode(code).orElseThrow(), now()))

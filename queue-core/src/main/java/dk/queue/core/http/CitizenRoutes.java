@@ -84,7 +84,7 @@ final class CitizenRoutes {
     }
     String key = IdempotencyKeys.of(rc);
     Instant at = now();
-    KioskDef kiosk = kiosk(rc, body.kiosk(), branch);
+    KioskDef kiosk = Kiosks.proven(engine.config(), rc.request(), body.kiosk(), branch);
     String ticketId = key == null ? engine.ids().newTicketId(branch) : IdGenerator.fromKey(branch, key);
     Command.IssueTicket command = new Command.IssueTicket(at, ticketId, service, channel, language);
     io.vertx.core.Context ctx = rc.vertx().getOrCreateContext();
@@ -105,28 +105,6 @@ final class CitizenRoutes {
       rc.response().putHeader("Location", "/api/tickets/" + ticket.id());
       Replies.json(rc, 201, ticket);
     }).onFailure(rc::fail);
-  }
-
-  /**
-   * The kiosk named in a request when the request proves it with the kiosk's device key; null when no
-   * kiosk is named or the kiosk has no key (the ticket then counts against the client's address).
-   */
-  private KioskDef kiosk(RoutingContext rc, String id, String branch) {
-    if (id == null) {
-      return null;
-    }
-    KioskDef kiosk = engine.config().kiosk(id)
-        .orElseThrow(() -> ApiException.invalid("kiosk", "no kiosk '" + id + "' is configured"));
-    if (!kiosk.branch().equals(branch)) {
-      throw ApiException.invalid("kiosk", "kiosk '" + id + "' stands at " + kiosk.branch() + ", not " + branch);
-    }
-    if (Kiosks.proves(rc.request(), kiosk)) {
-      return kiosk;
-    }
-    if (rc.request().getHeader(Kiosks.KEY_HEADER) != null) {
-      throw new ApiException(401, "invalid_device_key", "This is not kiosk '" + id + "''s device key");
-    }
-    return null;
   }
 
   private static Channel channel(String text) {

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * own limit per minute, counted cluster-wide. Anyone else takes up to a few tickets per minute per
  * client address, and mobile tickets are also limited per branch. A ticket issued at a kiosk with its
  * key is remembered for {@link #PRINTABLE_FOR}: only that kiosk may print it, at most {@link #MAX_PRINTS} times.
+ * Bookings and check-in codes tried are limited per client address the same way ({@link #takeBooking}).
  */
 public final class Kiosks {
   public static final String KEY_HEADER = "X-Device-Key";
@@ -81,6 +82,45 @@ public final class Kiosks {
             "The branch has issued " + edge.remoteTicketsPerBranchPerMinute() + " mobile tickets in the last minute")
         .map(v -> List.of(first, second))
         .recover(e -> limits.giveBack(ctx, first, now).compose(v -> Future.failedFuture(e))));
+  }
+
+  /**
+   * Takes one booking ({@code checkIn} false) or one check-in code tried of this minute: a kiosk
+   * proven by its key checks in up to its own limit (a check-in issues a ticket, counted with its
+   * tickets); any other client, of its address's limit, tried codes known or not. Fails with 429
+   * beyond it, having taken nothing.
+   */
+  Future<Void> takeBooking(Context ctx, boolean checkIn, KioskDef kiosk, String address, Instant now) {
+    if (kiosk != null) {
+      return take(ctx, "kiosk:" + kiosk.id(), kiosk.maxTicketsPerMinute(), now,
+          "This kiosk has taken " + kiosk.maxTicketsPerMinute() + " tickets in the last minute");
+    }
+    int limit = edge.bookingsPerAddressPerMinute();
+    return checkIn
+        ? take(ctx, "check-in:" + address, limit, now, "This address has tried " + limit + " check-in codes in the last minute")
+        : take(ctx, "booking:" + address, limit, now, "This address has booked " + limit + " times in the last minute");
+  }
+
+  /**
+   * The kiosk named in a request when the request proves it with the kiosk's device key; null when no
+   * kiosk is named or the kiosk has no key (the request then counts against the client's address).
+   */
+  static KioskDef proven(dk.queue.core.config.QueueConfig config, HttpServerRequest request, String id, String branch) {
+    if (id == null) {
+      return null;
+    }
+    KioskDef kiosk = config.kiosk(id)
+        .orElseThrow(() -> ApiException.invalid("kiosk", "no kiosk '" + id + "' is configured"));
+    if (!kiosk.branch().equals(branch)) {
+      throw ApiException.invalid("kiosk", "kiosk '" + id + "' stands at " + kiosk.branch() + ", not " + branch);
+    }
+    if (proves(request, kiosk)) {
+      return kiosk;
+    }
+    if (request.getHeader(KEY_HEADER) != null) {
+      throw new ApiException(401, "invalid_device_key", "This is not kiosk '" + id + "''s device key");
+    }
+    return null;
   }
 
   void giveBack(Context ctx, List<String> keys, Instant at) {

@@ -1,5 +1,7 @@
 package dk.queue.core.stats;
 
+import dk.queue.core.domain.Booking;
+import dk.queue.core.domain.BookingEvent;
 import dk.queue.core.domain.BranchDef;
 import dk.queue.core.domain.SpecialDay;
 import dk.queue.core.domain.Event;
@@ -38,6 +40,7 @@ public final class Statistics {
     for (Recorded r : events) {
       tally.take(r);
     }
+    tally.countBookings(from, to);
     List<StatsRow> hours = new ArrayList<>();
     List<StatsRow> days = new ArrayList<>();
     tally.hourly.forEach((key, bucket) -> (key.hour < 0 ? days : hours).add(bucket.row(def.id(), key.service,
@@ -87,6 +90,17 @@ public final class Statistics {
 
   private record Ended(Open ticket, Instant at, boolean done, Long serviceTime) {}
 
+  /** What is known of a booking: where it stands now, and when it was checked in and called against its time. */
+  private static final class SeenBooking {
+    String service;
+    Instant start;
+    Booking.State state;
+    /** Check-in less the booked time, in seconds. */
+    Long checkIn;
+    /** The first call less the booked time, in seconds. */
+    Long calledAfter;
+  }
+
   /** The counts and durations of one service in one hour (or the whole range). */
   private static final class Bucket {
     final int targetWaitSeconds;
@@ -105,6 +119,12 @@ public final class Statistics {
     double error;
     double judgedWaits;
     int late;
+    int booked;
+    int bookedCheckedIn;
+    int bookedNoShow;
+    int bookedCancelled;
+    final List<Long> checkIns = new ArrayList<>();
+    final List<Long> calledAfterBooked = new ArrayList<>();
 
     Bucket(int targetWaitSeconds) {
       this.targetWaitSeconds = targetWaitSeconds;
@@ -134,7 +154,26 @@ public final class Statistics {
           Figures.of(waits), Figures.of(serviceTimes), share, judged,
           accuracy ? round(Math.sqrt(squaredError / judged) / meanWait) : null,
           accuracy ? round(error / judged / meanWait) : null,
-          judged > 0 ? round(late / (double) judged) : null, calledOutOfTurn);
+          judged > 0 ? round(late / (double) judged) : null, calledOutOfTurn,
+          booked == 0 ? null : new BookingFigures(booked, bookedCheckedIn, bookedNoShow, bookedCancelled,
+              Figures.of(checkIns), Figures.of(calledAfterBooked)));
+    }
+
+    /** A booking for a time in this bucket, as it ended so far. */
+    void booking(SeenBooking b) {
+      booked++;
+      switch (b.state) {
+        case CHECKED_IN -> bookedCheckedIn++;
+        case NO_SHOW -> bookedNoShow++;
+        case CANCELLED -> bookedCancelled++;
+        default -> { }
+      }
+      if (b.checkIn != null) {
+        checkIns.add(b.checkIn);
+      }
+      if (b.calledAfter != null) {
+        calledAfterBooked.add(b.calledAfter);
+      }
     }
 
     private static double round(double v) {
@@ -151,6 +190,9 @@ public final class Statistics {
     /** Tickets that ended as done or no-show, as they were: a desk may take that back for a while. */
     final Map<String, Ended> ended = new HashMap<>();
     final LocalDate lastDay;
+    /** The bookings seen, by secret, and the secret of each checked-in booking's ticket. */
+    final Map<String, SeenBooking> bookings = new HashMap<>();
+    final Map<String, String> bookedTickets = new HashMap<>();
     Instant at;
 
     Tally(BranchDef def, LocalDate lastDay) {
@@ -161,8 +203,20 @@ public final class Statistics {
     void take(Recorded r) {
       at = r.at();
       boolean after = at.atZone(def.zone()).toLocalDate().isAfter(lastDay);
-      if (!after || r.event() instanceof Event.TicketCancelled c && "expired".equals(c.reason())) {
+      // Late bookings are marked no-shows at the branch's first command after their grace: maybe the next day.
+      if (!after || r.event() instanceof Event.TicketCancelled c && "expired".equals(c.reason())
+          || r.event() instanceof Event.Appointment a && a.change() instanceof BookingEvent.NoShow) {
         r.event().accept(this);
+      }
+    }
+
+    /** Counts the bookings for times within the range, in the hour of their booked time. */
+    void countBookings(LocalDate from, LocalDate to) {
+      for (SeenBooking b : bookings.values()) {
+        LocalDate day = b.start.atZone(def.zone()).toLocalDate();
+        if (!day.isBefore(from) && !day.isAfter(to)) {
+          count(b.service, b.start, bucket -> bucket.booking(b));
+        }
       }
     }
 
@@ -208,6 +262,10 @@ public final class Statistics {
           }
         });
         t.told = null;
+      }
+      SeenBooking b = bookings.get(bookedTickets.get(e.ticket()));
+      if (b != null && b.calledAfter == null) {
+        b.calledAfter = seconds(b.start, at);
       }
       return null;
     }
@@ -269,16 +327,73 @@ public final class Statistics {
 
     /**
      * A booking checked in is a ticket issued for its service; its wait counts from its booked time
-     * (or from the check-in, when that is later): how long after its time the desk called it.
+     * (or from the check-in, when that is later): how long after its time the desk called it. Every
+     * booking is followed to how it ends, for {@link #countBookings}.
      */
     @Override
     public Void appointment(Event.Appointment e) {
-      if (e.change() instanceof dk.queue.core.domain.BookingEvent.CheckedIn c) {
-        Open t = new Open();
-        t.service = c.service();
-        t.queuedAt = c.start().isAfter(at) ? c.start() : at;
-        tickets.put(c.ticket(), t);
-        count(c.service(), b -> b.issued++);
+      e.change().accept(new BookingEvent.Visitor<Void>() {
+        public Void booked(BookingEvent.Booked b) {
+          seen(b.booking());
+          return null;
+        }
+
+        public Void moved(BookingEvent.Moved m) {
+          SeenBooking b = bookings.get(m.secret());
+          if (b != null) {
+            b.start = m.start();
+          }
+          return null;
+        }
+
+        public Void cancelled(BookingEvent.Cancelled c) {
+          return state(c.secret(), Booking.State.CANCELLED);
+        }
+
+        public Void checkedIn(BookingEvent.CheckedIn c) {
+          Open t = new Open();
+          t.service = c.service();
+          t.queuedAt = c.start().isAfter(at) ? c.start() : at;
+          tickets.put(c.ticket(), t);
+          count(c.service(), b -> b.issued++);
+          state(c.secret(), Booking.State.CHECKED_IN);
+          SeenBooking b = bookings.get(c.secret());
+          if (b != null) {
+            b.checkIn = seconds(b.start, at);
+            bookedTickets.put(c.ticket(), c.secret());
+          }
+          return null;
+        }
+
+        public Void noShow(BookingEvent.NoShow n) {
+          return state(n.secret(), Booking.State.NO_SHOW);
+        }
+
+        /** Each day starts with the bookings as they stand: those not seen yet were made before. */
+        public Void carried(BookingEvent.Carried c) {
+          for (Booking b : c.bookings()) {
+            if (!bookings.containsKey(b.secret())) {
+              seen(b);
+            }
+          }
+          return null;
+        }
+      });
+      return null;
+    }
+
+    private void seen(Booking booking) {
+      SeenBooking b = new SeenBooking();
+      b.service = booking.service();
+      b.start = booking.start();
+      b.state = booking.state();
+      bookings.put(booking.secret(), b);
+    }
+
+    private Void state(String secret, Booking.State state) {
+      SeenBooking b = bookings.get(secret);
+      if (b != null) {
+        b.state = state;
       }
       return null;
     }

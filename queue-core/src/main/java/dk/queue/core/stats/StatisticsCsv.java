@@ -2,12 +2,20 @@ package dk.queue.core.stats;
 
 import java.util.List;
 
-/** Statistics as CSV (RFC 4180, comma-separated, one header line): hourly rows, then each service's total. */
+/**
+ * Statistics as CSV (RFC 4180, comma-separated, one header line): hourly rows, then each service's
+ * total. The booking columns ({@code booked} to {@code called_after_booked_max_s}) count in the hour of
+ * the booked time.
+ */
 public final class StatisticsCsv {
   public static final String HEADER = "branch,service,date,hour,issued,served,no_show,cancelled,expired,transferred,"
       + "wait_count,wait_mean_s,wait_median_s,wait_p90_s,wait_max_s,"
       + "service_count,service_mean_s,service_median_s,service_p90_s,service_max_s,within_target_share,"
-      + "estimate_count,estimate_rase,estimate_bias,called_late_share,called_out_of_turn";
+      + "estimate_count,estimate_rase,estimate_bias,called_late_share,called_out_of_turn,"
+      + "booked,booked_checked_in,booked_no_show,booked_cancelled,"
+      + "check_in_count,check_in_mean_s,check_in_median_s,check_in_p90_s,check_in_max_s,"
+      + "called_after_booked_count,called_after_booked_mean_s,called_after_booked_median_s,"
+      + "called_after_booked_p90_s,called_after_booked_max_s";
 
   private StatisticsCsv() {}
 
@@ -36,7 +44,14 @@ public final class StatisticsCsv {
     figures(out, r.serviceSeconds());
     out.append(number(r.withinTargetShare())).append(',').append(r.estimateCount()).append(',')
         .append(number(r.estimateRase())).append(',').append(number(r.estimateBias())).append(',')
-        .append(number(r.calledLateShare())).append(',').append(r.calledOutOfTurn()).append("\r\n");
+        .append(number(r.calledLateShare())).append(',').append(r.calledOutOfTurn()).append(',');
+    BookingFigures b = r.bookings() == null ? new BookingFigures(0, 0, 0, 0, Figures.NONE, Figures.NONE) : r.bookings();
+    out.append(b.booked()).append(',').append(b.checkedIn()).append(',').append(b.noShow()).append(',')
+        .append(b.cancelled()).append(',');
+    figures(out, b.checkInSeconds());
+    figures(out, b.calledAfterSeconds());
+    out.setLength(out.length() - 1);
+    out.append("\r\n");
   }
 
   private static void figures(StringBuilder out, Figures f) {

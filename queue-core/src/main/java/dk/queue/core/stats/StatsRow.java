@@ -20,6 +20,8 @@ import java.time.LocalDate;
  * @param estimateBias      of those, mean (told − waited) / mean wait; null without
  * @param calledLateShare   of those, the share called more than 5 minutes later than told
  * @param calledOutOfTurn   tickets a desk called by choice, not the one it was next to call
+ * @param bookings          the booked times in this hour (of their booked time), day or range; null
+ *                          when there were none
  */
 public record StatsRow(
     String branch,
@@ -39,7 +41,18 @@ public record StatsRow(
     Double estimateRase,
     Double estimateBias,
     Double calledLateShare,
-    int calledOutOfTurn) {
+    int calledOutOfTurn,
+    BookingFigures bookings) {
+
+  /** A row without booked times. */
+  public StatsRow(String branch, String service, LocalDate date, Integer hour, int issued, int served, int noShow,
+                  int cancelled, int expired, int transferred, Figures waitSeconds, Figures serviceSeconds,
+                  Double withinTargetShare, int estimateCount, Double estimateRase, Double estimateBias,
+                  Double calledLateShare, int calledOutOfTurn) {
+    this(branch, service, date, hour, issued, served, noShow, cancelled, expired, transferred, waitSeconds,
+        serviceSeconds, withinTargetShare, estimateCount, estimateRase, estimateBias, calledLateShare, calledOutOfTurn,
+        null);
+  }
 
   /** A row without calls out of turn. */
   public StatsRow(String branch, String service, LocalDate date, Integer hour, int issued, int served, int noShow,

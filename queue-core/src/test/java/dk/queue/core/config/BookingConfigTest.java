@@ -59,6 +59,23 @@ class BookingConfigTest {
     refusedAt("      - {id: pas, booking: {hours: closed}}", "{hours", "booking", "closed every day");
   }
 
+  @Test
+  void bookedTicketsTakeTheServicesLetterOrTheirOwnAndTooEarlyIsComeBackOrWait() {
+    BookingDef own = pas(withLine(16, "      - {id: pas, booking: {letter: B, tooEarly: wait}}")).booking();
+    assertThat(own.letterOf("P")).isEqualTo("B");
+    assertThat(own.waitWhenEarly()).isTrue();
+    BookingDef plain = pas(withLine(16, "      - {id: pas, booking: {}}")).booking();
+    assertThat(plain.letterOf("P")).isEqualTo("P");
+    assertThat(plain.waitWhenEarly()).isFalse();
+    assertThat(pas(withLine(16, "      - {id: pas, booking: {letter: P, tooEarly: comeBack}}")).booking().letterOf("P"))
+        .isEqualTo("P");
+    refusedAt("      - {id: pas, booking: {tooEarly: soon}}", "soon", "booking.tooEarly", "use comeBack");
+    refusedAt("      - {id: pas, booking: {letter: b1}}", "b1", "booking.letter", "one or two capital letters");
+    // The booked tickets' letter clashes with laan's (L), offered after pas at the branch.
+    refused(withLine(16, "      - {id: pas, booking: {letter: L}}"), 17, 9, "branches[0].services[1]",
+        "letter L is used by both 'pas (booked)' and 'laan'");
+  }
+
   /** Line 16 replaced by {@code line} is refused at {@code token}, naming the field under the branch's first service. */
   private static void refusedAt(String line, String token, String path, String message) {
     refused(withLine(16, line), 16, line.indexOf(token) + 1, "branches[0].services[0]." + path, message);

@@ -25,13 +25,20 @@ class BookingTest {
   final BranchFixture f = new BranchFixture();
   int codes;
 
-  static BranchDef bookedDef() {
+  static OpeningHours weekdays() {
     EnumMap<DayOfWeek, List<TimeRange>> hours = new EnumMap<>(DayOfWeek.class);
     for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
         DayOfWeek.FRIDAY)) {
       hours.put(d, List.of(new TimeRange(LocalTime.of(9, 0), LocalTime.of(16, 0))));
     }
-    BookingDef booking = new BookingDef(false, 15, new OpeningHours(hours), 2, 3, 1, 10, 30, 30);
+    return new OpeningHours(hours);
+  }
+
+  static BranchDef bookedDef() {
+    return bookedDef(new BookingDef(false, 15, weekdays(), 2, 3, 1, 10, 30, 30));
+  }
+
+  static BranchDef bookedDef(BookingDef booking) {
     BranchDef plain = BranchFixture.def();
     List<ServiceDef> services = new ArrayList<>();
     for (ServiceDef s : plain.services()) {
@@ -182,6 +189,25 @@ class BookingTest {
     f.given(new Command.Appointment(f.now, new BookingRequest.Cancel("s2")));
     f.rejected(new Command.Appointment(f.now, new BookingRequest.CheckIn(((Book) other.request()).code(), "main-b2")),
         Reason.BOOKING_CANCELLED);
+  }
+
+  @Test
+  void tooEarlyOnTheBookedDayIsCheckedInToWaitWhenSoConfiguredWithTheBookedTicketsLetter() {
+    f.state = BranchState.initial(bookedDef(new BookingDef(false, 15, weekdays(), 2, 3, 1, 10, 30, 30, "B", true)), WED);
+    Command.Appointment today = book("s1", at(WED, 15, 0));
+    Command.Appointment tomorrow = book("s2", at(WED.plusDays(1), 9, 0));
+    f.given(today);
+    f.given(tomorrow);
+    f.open("d1", "anna", "pas");
+    f.issue("pas");
+    // 12:00, three hours before the booked time and long before check-in opens (14:30)
+    f.given(new Command.Appointment(f.now, new BookingRequest.CheckIn(((Book) today.request()).code(), "main-b1")));
+    assertThat(booking("s1").state()).isEqualTo(Booking.State.CHECKED_IN);
+    assertThat(f.ticket("main-b1").number()).isEqualTo("B002");
+    assertThat(f.ticket("main-b1").state()).isEqualTo(TicketState.WAITING);
+    // on another day than the booked one it is still too early
+    f.rejected(new Command.Appointment(f.now, new BookingRequest.CheckIn(((Book) tomorrow.request()).code(), "main-b2")),
+        Reason.TOO_EARLY);
   }
 
   @Test

@@ -35,7 +35,7 @@ class ClosedDaysIT {
       "    hours: {mon-sun: \"09:00-17:00\"}",
       "    closedDays:",
       "      - {from: 2026-12-24, to: 2026-12-26, reason: {da: Jul, en: Christmas}}",
-      "    services: [pas]",
+      "    services: [{id: pas, booking: {hours: {mon-sun: \"10:00-12:00\"}}}]",
       "    desks: [{id: d1, name: Skranke 1}]",
       "  - id: vest",
       "    name: Vestbiblioteket",
@@ -117,5 +117,16 @@ class ClosedDaysIT {
     assertThat(days.get(2).get("date").asText()).isEqualTo("2026-12-26");
     assertThat(days.get(0).get("hours")).isEmpty();
     assertThat(days.get(0).at("/reason/da").asText()).isEqualTo("Jul");
+  }
+
+  @Test
+  void theSlotsOfAClosedDaySayWhyAndTheFirstTimeThatCanBeBookedAfter() throws Exception {
+    JsonNode christmas = node.get("/api/branches/main/services/pas/slots?date=2026-12-25").body();
+    assertThat(christmas.get("slots")).isEmpty();
+    assertThat(christmas.at("/closed/reason/da").asText()).isEqualTo("Jul");
+    assertThat(time(christmas.at("/closed/nextSlot"))).isEqualTo(at(27, 10));
+    JsonNode after = node.get("/api/branches/main/services/pas/slots?date=2026-12-27").body();
+    assertThat(after.has("closed")).isFalse();
+    assertThat(time(after.at("/slots/0/start"))).isEqualTo(at(27, 10));
   }
 }

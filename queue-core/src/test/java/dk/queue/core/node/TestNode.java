@@ -36,7 +36,7 @@ public final class TestNode implements AutoCloseable {
    */
   public static TestNode start(Path dataDir, java.util.function.UnaryOperator<NodeOptions> options) throws Exception {
     NodeOptions o = options.apply(NodeOptions.defaults(TestConfig.create(), dataDir).withPort(0)
-        .withEdge(dk.queue.core.http.EdgeOptions.defaults().withTickets(100_000, 100_000)));
+        .withEdge(dk.queue.core.http.EdgeOptions.defaults().withTickets(100_000, 100_000).withBookings(100_000)));
     return start(o, dataDir);
   }
 

@@ -421,6 +421,12 @@ public final class BranchMachine {
     }
 
     @Override
+    public Optional<Rejection> move(Command.Move c) {
+      Optional<Rejection> desk = c.request() instanceof MoveRequest.OfTicket r ? atOwnDesk(r.desk(), r.staff()) : OK;
+      return desk.or(() -> Moves.decide(state(), c.request(), draft::emit));
+    }
+
+    @Override
     public Optional<Rejection> tick(Tick c) {
       return OK;
     }

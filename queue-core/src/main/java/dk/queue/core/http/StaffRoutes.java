@@ -110,7 +110,9 @@ final class StaffRoutes {
             throw ApiException.notFound("unknown_branch", "No branch '" + branch + "'");
           }
           Command c = command.apply(rc, staff);
-          return moves.admit(branch, c).compose(v -> engine.execute(branch, c, IdempotencyKeys.of(rc)));
+          // A move is two writes, each recognised again by the new ticket's id: it needs no key.
+          String key = c instanceof Command.AtDesk ? IdempotencyKeys.of(rc) : null;
+          return moves.admit(branch, c).compose(v -> engine.execute(branch, c, key));
         })
         .compose(outcome -> LeftWaiting.explained(engine, rc, outcome))
         .onSuccess(outcome -> reply(rc, outcome, answer))

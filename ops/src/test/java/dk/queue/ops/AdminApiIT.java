@@ -78,11 +78,11 @@ class AdminApiIT {
     }
     for (String staffRoute : List.of("GET /api/me", "GET /api/me/profiles", "POST /api/me/profiles",
         "DELETE /api/me/profiles/:name", "GET /api/branches/:branch/bookings",
-        "POST /api/branches/:branch/bookings/:code/no-show")) {
+        "POST /api/branches/:branch/bookings/:code/no-show", "GET /api/branches/:branch/move-targets")) {
       NEEDS.put(staffRoute, Role.STAFF);
     }
     for (String action : List.of("open", "pause", "resume", "close", "call-next", "call", "undo", "recall",
-        "start", "done", "no-show", "transfer")) {
+        "start", "done", "no-show", "transfer", "move")) {
       NEEDS.put("POST /api/branches/:branch/desks/:desk/" + action, Role.STAFF);
     }
     NEEDS.put("POST /api/branches/:branch/desks/:desk/take-over", Role.SUPERVISOR);

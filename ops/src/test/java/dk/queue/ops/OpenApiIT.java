@@ -159,6 +159,16 @@ class OpenApiIT {
     check("takeOverDesk", node.post("/api/branches/main/desks/d1/take-over", null, anna));
     check("takeOverDesk", node.post("/api/branches/main/desks/d1/take-over", null, eva));
     check("takeOverDesk", node.post("/api/branches/main/desks/d2/take-over", null, eva));
+    check("moveTargets", node.get("/api/branches/main/move-targets", eva));
+    check("moveTargets", node.get("/api/branches/main/move-targets"));
+    String moving = node.post("/api/branches/main/tickets", "{\"service\":\"pas\"}").body().get("id").asText();
+    String move = "{\"ticket\":\"" + moving + "\",\"branch\":\"vest\",\"service\":\"lib\"}";
+    assertThat(check("moveToBranch", node.post("/api/branches/main/desks/d1/move", move, eva)).status())
+        .as("no desk open at vest").isEqualTo(409);
+    check("moveToBranch", node.post("/api/branches/main/desks/d1/move", "{}", eva));
+    node.post("/api/branches/vest/desks/v1/open", "{\"services\":[\"lib\"]}", node.login("carl"));
+    assertThat(check("moveToBranch", node.post("/api/branches/main/desks/d1/move", move, eva)).body()
+        .at("/movedTo/branch").asText()).isEqualTo("vest");
     check("logout", node.post("/api/logout", "{\"branch\":\"main\",\"desk\":\"d1\"}", eva));
     check("logout", node.post("/api/logout", "{\"place\":1}", anna));
     check("branchStats", node.get("/api/branches/main/stats"));

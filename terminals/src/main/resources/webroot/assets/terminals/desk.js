@@ -386,9 +386,23 @@
       $('leave-service').replaceChildren.apply($('leave-service'), moveTo.map(function (s) {
         return el('option', { value: s.id, text: s.name.da });
       }));
-      $('leave-move').disabled = moveTo.length === 0;
-      $('leave-service').disabled = moveTo.length === 0;
-      $('leave-no-move').hidden = moveTo.length > 0;
+      function movable(n) {
+        $('leave-move').disabled = n === 0;
+        $('leave-service').disabled = n === 0;
+        $('leave-no-move').hidden = n > 0;
+      }
+      movable(moveTo.length);
+      // And the other branches' services that an open desk serves now, with how many wait there.
+      api('GET', '/api/branches/' + encodeURIComponent(branch) + '/move-targets').then(function (r) {
+        if (r.status !== 200 || pending === null) return;
+        r.body.forEach(function (b) {
+          $('leave-service').appendChild(el('optgroup', { label: b.name }, b.services.map(function (s) {
+            return el('option', { value: b.branch + '/' + s.service,
+              text: Live.format(t['desk.leave.atBranch'], { branch: b.name, service: s.name.da, n: s.waiting }) });
+          })));
+        });
+        movable($('leave-service').options.length);
+      }).catch(function () { /* only this branch's services, then */ });
       $('leave-keep').checked = true;
       const confirm = 'desk.leave.confirm.' + (action === 'pause' ? 'pause' : 'close');
       $('leave-confirm').replaceChildren(el('span', { class: 'da', text: t[confirm] }), el('span', { class: 'en', lang: 'en', text: en[confirm] }));
@@ -398,7 +412,8 @@
 
     function choice() {
       const kind = document.querySelector('input[name="leave-choice"]:checked').value;
-      if (kind === 'move') return { choice: 'move', service: $('leave-service').value };
+      const to = $('leave-service').value.split('/');
+      if (kind === 'move') return to.length === 2 ? { choice: 'move', branch: to[0], service: to[1] } : { choice: 'move', service: to[0] };
       if (kind === 'end') return { choice: 'end', message: $('leave-message').value.trim() };
       return { choice: 'keep' };
     }

@@ -12,6 +12,9 @@
   let lastState = null;
   let shown = null; // what is on screen, so an unchanged ticket is not redrawn (nor announced again)
   const title = document.title;
+  // Where this ticket came from, when the holder's page of a ticket moved to another branch led here.
+  let movedHere = null;
+  try { movedHere = JSON.parse(sessionStorage.getItem('moved:' + ticketId)); } catch (e) { /* private mode */ }
 
   function setLanguage(l) {
     lang = l;
@@ -31,16 +34,34 @@
     }
   }
 
+  /** "Moved to {branch}: {service}, no. {number}", or that the move is on its way. */
+  function movedTo(m) {
+    const service = m.serviceName ? m.serviceName[lang] || m.serviceName.da : m.service;
+    return el('p', { class: 'moved', id: 'moved-to', text: Live.format(t[m.number ? 'phone.movedTo' : 'phone.moving'],
+      { branch: m.branchName, service: service, number: m.number }) });
+  }
+
   function show(tk) {
     last = tk;
     if (lang === null) setLanguage(tk.language === 'en' ? 'en' : 'da');
     const key = [lang, tk.state, tk.service, tk.position, Math.round((tk.estimatedWaitSeconds || 0) / 60), tk.deskName,
-      !!tk.unserved, window.Notification ? Notification.permission : ''].join('|');
+      !!tk.unserved, window.Notification ? Notification.permission : '', tk.movedTo ? tk.movedTo.number : ''].join('|');
     if (key === shown) return;
     shown = key;
+    if (tk.movedTo) {
+      // Moved to another branch: say where, and follow the new ticket from there on.
+      $('status').replaceChildren(movedTo(tk.movedTo));
+      $('leave').hidden = true;
+      if (tk.movedTo.ticket) {
+        try { sessionStorage.setItem('moved:' + tk.movedTo.ticket, JSON.stringify(tk.movedTo)); } catch (e) { /* private mode */ }
+        location.replace('/t/' + encodeURIComponent(tk.movedTo.ticket));
+      }
+      return;
+    }
     const parts = [el('p', { class: 'label', text: t['phone.yourNumber'] }),
       el('p', { class: 'ticket-number', id: 'ticket-number', text: tk.number }),
       el('p', { class: 'ticket-service', text: tk.serviceName[lang] })];
+    if (movedHere) parts.unshift(movedTo(movedHere));
     if (tk.state === 'waiting') {
       if (tk.movedFrom) {
         parts.push(el('p', { class: 'moved', id: 'moved', text: Live.format(t['phone.movedFrom'], { service: tk.movedFrom[lang] || tk.movedFrom.da }) }));

@@ -167,9 +167,7 @@ public final class BranchMachine {
         return reject(Reason.QUEUE_FULL, state().def().maxWaitingPerService() + " wait for "
             + service.get().name().en() + " already; no more tickets now");
       }
-      int next = state().lastNumber().getOrDefault(c.service(), 0) + 1;
-      String digits = Integer.toString(next);
-      String number = service.get().letter() + "000".substring(Math.min(3, digits.length())) + digits;
+      String number = Moves.nextNumber(state(), service.get());
       Channel channel = c.channel() == null ? Channel.KIOSK : c.channel();
       java.util.OptionalLong told = WaitEstimator.seconds(state(), c.service(), state().queue(c.service()).size() + 1,
           draft.at);
@@ -418,6 +416,12 @@ public final class BranchMachine {
     @Override
     public Optional<Rejection> appointment(Command.Appointment c) {
       return draft.bookingRules().decide(c.request());
+    }
+
+    @Override
+    public Optional<Rejection> move(Command.Move c) {
+      Optional<Rejection> desk = c.request() instanceof MoveRequest.OfTicket r ? atOwnDesk(r.desk(), r.staff()) : OK;
+      return desk.or(() -> Moves.decide(state(), c.request(), draft::emit));
     }
 
     @Override

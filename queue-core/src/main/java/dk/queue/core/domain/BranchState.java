@@ -29,6 +29,7 @@ import org.pcollections.TreePVector;
  * @param issuedByHour today's tickets issued per local hour (0-23)
  * @param outbox      events not yet acknowledged by the store, oldest first
  * @param bookings    the booked times of today and the days ahead, kept across days
+ * @param moves       today's tickets moved to other branches by id, and those moves still waiting from before
  */
 public record BranchState(
     BranchDef def,
@@ -44,7 +45,8 @@ public record BranchState(
     List<Ticket> finished,
     Map<Integer, Integer> issuedByHour,
     List<Recorded> outbox,
-    Bookings bookings) implements Serializable {
+    Bookings bookings,
+    Map<String, Moves.Move> moves) implements Serializable {
 
   public static final int RECENT_CALLS = 12;
   public static final int FINISHED_KEPT = 500;
@@ -66,6 +68,16 @@ public record BranchState(
     issuedByHour = Persistent.map(issuedByHour);
     outbox = Persistent.list(outbox);
     bookings = bookings == null ? Bookings.NONE : bookings;
+    moves = moves == null ? HashTreePMap.empty() : Persistent.map(moves);
+  }
+
+  /** A branch with no moves to other branches. */
+  public BranchState(BranchDef def, long seq, LocalDate day, Map<String, Integer> lastNumber,
+                     Map<String, Ticket> tickets, Map<String, List<String>> queues, Map<String, Desk> desks,
+                     List<CallRecord> recentCalls, Map<String, HandlingStats> handling, List<String> available,
+                     List<Ticket> finished, Map<Integer, Integer> issuedByHour, List<Recorded> outbox, Bookings bookings) {
+    this(def, seq, day, lastNumber, tickets, queues, desks, recentCalls, handling, available, finished, issuedByHour,
+        outbox, bookings, null);
   }
 
   /** A branch with no bookings. */
@@ -111,7 +123,7 @@ public record BranchState(
     Map<String, Desk> d = new HashMap<>(desks);
     newDef.desks().forEach(dd -> d.putIfAbsent(dd.id(), Desk.closed(dd)));
     return new BranchState(newDef, seq, day, lastNumber, tickets, queues, d, recentCalls, handling, available, finished,
-        issuedByHour, outbox, bookings);
+        issuedByHour, outbox, bookings, moves);
   }
 
   /** The same branch with this desk in place of the one with its id. */
@@ -119,12 +131,12 @@ public record BranchState(
     Map<String, Desk> d = new HashMap<>(desks);
     d.put(desk.id(), desk);
     return new BranchState(def, seq, day, lastNumber, tickets, queues, d, recentCalls, handling, available, finished,
-        issuedByHour, outbox, bookings);
+        issuedByHour, outbox, bookings, moves);
   }
 
   public BranchState withOutbox(List<Recorded> newOutbox) {
     return new BranchState(def, seq, day, lastNumber, tickets, queues, desks, recentCalls, handling, available,
-        finished, issuedByHour, newOutbox, bookings);
+        finished, issuedByHour, newOutbox, bookings, moves);
   }
 
   /** Drops the outbox events up to and including {@code seq}: the store has them. */
@@ -161,6 +173,7 @@ public record BranchState(
     PVector<Ticket> finished;
     PMap<Integer, Integer> issuedByHour;
     Bookings bookings;
+    PMap<String, Moves.Move> moves;
 
     Change(BranchState s, Recorded r) {
       base = s;
@@ -178,6 +191,7 @@ public record BranchState(
       finished = Persistent.list(s.finished);
       issuedByHour = Persistent.map(s.issuedByHour);
       bookings = s.bookings;
+      moves = Persistent.map(s.moves);
     }
 
     @Override
@@ -188,6 +202,11 @@ public record BranchState(
       handling = HashTreePMap.empty();
       finished = TreePVector.empty();
       issuedByHour = HashTreePMap.empty();
+      for (Moves.Move m : List.copyOf(moves.values())) {
+        if (!m.pending()) {
+          moves = moves.minus(m.ticket());
+        }
+      }
       return null;
     }
 
@@ -378,6 +397,37 @@ public record BranchState(
       }
     }
 
+    @Override
+    public Void moved(Event.Moved e) {
+      e.change().accept(new MoveChange(this));
+      return null;
+    }
+
+    /** Out: the ticket ends here and the move waits; In: the moved ticket waits here by the time it was first issued. */
+    private record MoveChange(Change c) implements MoveEvent.Visitor<Void> {
+      public Void out(MoveEvent.Out e) {
+        Ticket t = c.tickets.get(e.ticket());
+        c.moves = c.moves.plus(t.id(), new Moves.Move(t.id(), t.number(), t.service(), e.toBranch(), e.toService(),
+            e.newTicket(), t.issuedAt(), t.language(), null));
+        c.end(t.id(), TicketState.CANCELLED, Moves.MOVED);
+        return null;
+      }
+
+      public Void in(MoveEvent.In e) {
+        c.lastNumber = c.lastNumber.plus(e.service(),
+            Math.max(c.lastNumber.getOrDefault(e.service(), 0) + 1, digits(e.number())));
+        c.tickets = c.tickets.plus(e.ticket(), new Ticket(e.ticket(), e.number(), e.service(), Channel.DESK, e.language(),
+            TicketState.WAITING, e.issuedAt(), c.at, null, null, null, null, null));
+        c.enqueue(e.service(), e.ticket(), Placement.BY_ISSUE_TIME);
+        return null;
+      }
+
+      public Void confirmed(MoveEvent.Confirmed e) {
+        c.moves = c.moves.plus(e.ticket(), c.moves.get(e.ticket()).confirmed(e.number()));
+        return null;
+      }
+    }
+
     void desk(String id, java.util.function.UnaryOperator<Desk> change) {
       desks = desks.plus(id, change.apply(desks.get(id)));
     }
@@ -469,7 +519,7 @@ public record BranchState(
 
     BranchState build() {
       return new BranchState(def, seq, day, lastNumber, tickets, queues, desks, recentCalls, handling, available,
-          finished, issuedByHour, base.outbox, bookings);
+          finished, issuedByHour, base.outbox, bookings, moves);
     }
   }
 }

@@ -53,6 +53,8 @@ public sealed interface Command extends Serializable {
     R undo(Undo c);
 
     R appointment(Appointment c);
+
+    R move(Move c);
   }
 
   /** A command at a desk, by the staff member signed in there. */
@@ -229,6 +231,13 @@ public sealed interface Command extends Serializable {
   record Appointment(Instant at, BookingRequest request) implements Command {
     public <R> R accept(Handler<R> h) {
       return h.appointment(this);
+    }
+  }
+
+  /** Moving tickets between branches ({@link Moves}): run by the branch's single writer like any command. */
+  record Move(Instant at, MoveRequest request) implements Command {
+    public <R> R accept(Handler<R> h) {
+      return h.move(this);
     }
   }
 }

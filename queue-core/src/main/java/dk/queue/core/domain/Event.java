@@ -50,6 +50,8 @@ public sealed interface Event extends Serializable {
     R ticketReopened(TicketReopened e);
 
     R appointment(Appointment e);
+
+    R moved(Moved e);
   }
 
   /** The branch is configured anew from here on: services, their hours, desks. */
@@ -216,6 +218,13 @@ public sealed interface Event extends Serializable {
   record Appointment(BookingEvent change) implements Event {
     public <R> R accept(Visitor<R> v) {
       return v.appointment(this);
+    }
+  }
+
+  /** A ticket moving to or from another branch ({@link Moves}). */
+  record Moved(MoveEvent change) implements Event {
+    public <R> R accept(Visitor<R> v) {
+      return v.moved(this);
     }
   }
 }

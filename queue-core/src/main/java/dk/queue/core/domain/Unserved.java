@@ -63,6 +63,17 @@ public final class Unserved {
       case KEEP:
         break;
       case MOVE:
+        if (choice.toOtherBranch(state.def().id())) {
+          if (choice.service() == null) {
+            return rejected(Reason.UNKNOWN_SERVICE, "No service named at " + choice.branch());
+          }
+          // The other branch's caps and hours were checked before (Moves.refusal): this branch cannot see them.
+          List<Ticket> waiting = new ArrayList<>();
+          forEachWaiting(state, left, waiting::add);
+          waiting.stream().sorted(java.util.Comparator.comparing(Ticket::issuedAt).thenComparing(Ticket::id))
+              .forEach(t -> events.add(Moves.out(t, choice.branch(), choice.service())));
+          break;
+        }
         String to = choice.service();
         if (to == null || state.def().service(to).isEmpty()) {
           return rejected(Reason.UNKNOWN_SERVICE, "No service '" + to + "' at this branch");

@@ -166,7 +166,7 @@ final class CitizenRoutes {
   private void ticket(RoutingContext rc) {
     String id = rc.pathParam("ticket");
     branchStateOf(id)
-        .map(s -> BranchViews.ticket(s, id, now()).orElseThrow(() -> unknownTicket(id)))
+        .map(s -> BranchMoves.named(engine.config(), BranchViews.ticket(s, id, now()).orElseThrow(() -> unknownTicket(id))))
         .onSuccess(t -> Replies.ok(rc, t))
         .onFailure(rc::fail);
   }

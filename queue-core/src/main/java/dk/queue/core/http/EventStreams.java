@@ -88,7 +88,7 @@ final class EventStreams {
       String[] sent = new String[1];
       LiveStream.open(rc, counted(rc), write -> engine.subscribe(branch, update ->
           BranchViews.ticket(update.state(), id, engine.clock().instant()).ifPresent(view -> {
-            String json = JsonMapping.encode(view);
+            String json = JsonMapping.encode(BranchMoves.named(engine.config(), view));
             if (!json.equals(sent[0])) {
               sent[0] = json;
               write.accept(Sse.event("ticket", update.seq(), json));

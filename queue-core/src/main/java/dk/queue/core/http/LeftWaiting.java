@@ -27,8 +27,9 @@ final class LeftWaiting {
    * @param choice  {@code keep}, {@code move} or {@code end}
    * @param service for {@code move}: the service they move to
    * @param message for {@code end}: what their phones show
+   * @param branch  for {@code move}: another branch whose service they move to, or null for this branch
    */
-  record Body(String choice, String service, String message) {}
+  record Body(String choice, String service, String message, String branch) {}
 
   static WaitingChoice choice(Body body) {
     if (body == null) {
@@ -36,7 +37,7 @@ final class LeftWaiting {
     }
     for (WaitingChoice.Kind kind : WaitingChoice.Kind.values()) {
       if (JsonMapping.enumCode(kind).equals(body.choice())) {
-        return new WaitingChoice(kind, body.service(), body.message());
+        return new WaitingChoice(kind, body.service(), body.message(), body.branch());
       }
     }
     throw ApiException.invalid("waiting.choice", "must be keep, move or end");

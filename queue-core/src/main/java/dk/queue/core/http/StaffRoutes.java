@@ -23,12 +23,14 @@ final class StaffRoutes {
   private final Sessions sessions;
   private final EdgeOptions edge;
   private final DeskSignOut signOut;
+  private final BranchMoves moves;
 
   StaffRoutes(Engine engine, Sessions sessions, EdgeOptions edge) {
     this.engine = engine;
     this.sessions = sessions;
     this.edge = edge;
     this.signOut = new DeskSignOut(engine);
+    this.moves = new BranchMoves(engine);
   }
 
   void mount(Router api) {
@@ -91,6 +93,9 @@ final class StaffRoutes {
       String service = Bodies.required("service", body.service());
       return new Command.Transfer(now(), desk(rc), staff.user(), service, placement(body.placement()));
     }, DeskAnswer.TICKET);
+    desk(api, "move", (rc, staff) -> BranchMoves.command(engine, desk(rc), staff.user(),
+        Bodies.read(rc, BranchMoves.Body.class)), DeskAnswer.TICKET);
+    moves.mount(api, sessions);
   }
 
   /** What a desk command answers with. */
@@ -104,7 +109,10 @@ final class StaffRoutes {
           if (engine.config().branch(branch).isEmpty()) {
             throw ApiException.notFound("unknown_branch", "No branch '" + branch + "'");
           }
-          return engine.execute(branch, command.apply(rc, staff), IdempotencyKeys.of(rc));
+          Command c = command.apply(rc, staff);
+          // A move is two writes, each recognised again by the new ticket's id: it needs no key.
+          String key = c instanceof Command.AtDesk ? IdempotencyKeys.of(rc) : null;
+          return moves.admit(branch, c).compose(v -> engine.execute(branch, c, key));
         })
         .compose(outcome -> LeftWaiting.explained(engine, rc, outcome))
         .onSuccess(outcome -> reply(rc, outcome, answer))

@@ -90,6 +90,10 @@ public final class JsonMapping {
     for (Class<?> type : dk.queue.core.domain.BookingEvent.class.getPermittedSubclasses()) {
       m.registerSubtypes(new NamedType(type, type.getSimpleName()));
     }
+    m.addMixIn(dk.queue.core.domain.MoveEvent.class, EventTypeMixin.class);
+    for (Class<?> type : dk.queue.core.domain.MoveEvent.class.getPermittedSubclasses()) {
+      m.registerSubtypes(new NamedType(type, "Move" + type.getSimpleName()));
+    }
     SimpleModule enums = new SimpleModule("enum-codes");
     enums.addSerializer(Enum.class, new StdSerializer<Enum>(Enum.class) {
       @Override

@@ -145,6 +145,13 @@ final class EventRecorder {
       return null;
     }
 
+    public Void moved(Event.Moved e) {
+      if (e.change() instanceof dk.queue.core.domain.MoveEvent.Out o) {
+        count(MetricNames.TRANSFERRED, "Tickets transferred away from the service", s, o.fromService());
+      }
+      return null;
+    }
+
     public Void appointment(Event.Appointment e) {
       return null;
     }

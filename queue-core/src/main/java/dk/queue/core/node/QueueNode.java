@@ -39,6 +39,7 @@ public final class QueueNode {
   private ConfigAdmin configAdmin;
   private Router router;
   private Engine engine;
+  private dk.queue.core.engine.MoveRelay moves;
   private HttpServer server;
   /** Server verticles: one per event loop. */
   private int httpInstances;
@@ -79,9 +80,11 @@ public final class QueueNode {
           hazelcast = clusterManager.getHazelcastInstance();
           engine = new Engine(vertx, hazelcast, options.config(), options.clock(), options.ids(), store);
           engine.logCommandsTo(new CommandLog(options.jsonLogs(), System.out::println));
+          moves = new dk.queue.core.engine.MoveRelay(vertx, engine);
           return listen();
         })
         .compose(v -> engine.start())
+        .onSuccess(v -> moves.start())
         .compose(v -> configAdmin.start(options.config()));
   }
 
@@ -142,6 +145,11 @@ public final class QueueNode {
     return engine;
   }
 
+  /** What finishes this node's moves of tickets to other branches. */
+  public dk.queue.core.engine.MoveRelay moves() {
+    return moves;
+  }
+
   public QueueMetrics metrics() {
     return metrics;
   }
@@ -158,6 +166,7 @@ public final class QueueNode {
   public Future<Void> close() {
     Future<Void> flushed = Future.succeededFuture();
     if (engine != null) {
+      moves.stop();
       engine.stop();
       flushed = engine.flush().timeout(10, java.util.concurrent.TimeUnit.SECONDS).recover(e -> Future.succeededFuture());
     }

@@ -325,6 +325,24 @@ public final class Statistics {
       return null;
     }
 
+    @Override
+    public Void moved(Event.Moved e) {
+      // Counted once across branches: issued at the first, transferred out of it, and waited for and
+      // served at the other (not issued again there).
+      if (e.change() instanceof dk.queue.core.domain.MoveEvent.Out o) {
+        Open t = tickets.remove(o.ticket());
+        if (t != null) {
+          count(t.service, b -> b.transferred++);
+        }
+      } else if (e.change() instanceof dk.queue.core.domain.MoveEvent.In i) {
+        Open t = new Open();
+        t.service = i.service();
+        t.queuedAt = at;
+        tickets.put(i.ticket(), t);
+      }
+      return null;
+    }
+
     /**
      * A booking checked in is a ticket issued for its service; its wait counts from its booked time
      * (or from the check-in, when that is later): how long after its time the desk called it. Every

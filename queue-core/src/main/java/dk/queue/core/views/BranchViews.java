@@ -153,8 +153,14 @@ public final class BranchViews {
           time(s, t.issuedAt()), position, estimate.map(WaitEstimator.Estimate::seconds).orElse(null), t.desk(),
           t.desk() == null ? null : deskName(s, t.desk()), time(s, t.calledAt()), t.language(),
           estimate.map(BranchViews::range).orElse(null), Unserved.nobodyServes(s, t) ? Boolean.TRUE : null,
-          t.movedFrom() == null ? null : name(s, t.movedFrom()), t.message());
+          t.movedFrom() == null ? null : name(s, t.movedFrom()), t.message(), movedTo(s, t.id()));
     });
+  }
+
+  private static TicketView.MovedTo movedTo(BranchState s, String ticketId) {
+    dk.queue.core.domain.Moves.Move m = s.moves().get(ticketId);
+    return m == null ? null : new TicketView.MovedTo(m.toBranch(), null, m.toService(), null, m.newNumber(),
+        m.pending() ? null : m.newTicket());
   }
 
   private static LocalizedText name(BranchState s, String service) {

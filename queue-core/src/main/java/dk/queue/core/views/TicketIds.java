@@ -86,4 +86,10 @@ public final class TicketIds implements Event.Visitor<String> {
   public String appointment(Event.Appointment e) {
     return e.change() instanceof dk.queue.core.domain.BookingEvent.CheckedIn c ? c.ticket() : null;
   }
+
+  public String moved(Event.Moved e) {
+    return e.change() instanceof dk.queue.core.domain.MoveEvent.In i ? i.ticket()
+        : e.change() instanceof dk.queue.core.domain.MoveEvent.Out o ? o.ticket()
+        : ((dk.queue.core.domain.MoveEvent.Confirmed) e.change()).ticket();
+  }
 }

@@ -25,7 +25,8 @@ final class AdminPages {
     router.get("/admin").handler(rc -> pages.send(rc, 200, "admin", Map.of(
         "settings", Map.of("branches", branches(node.config()),
             "staff", node.config().staff().keySet().stream().sorted().toList()),
-        "texts", Messages.all(Messages.DANISH, "admin.", "common."))));
+        "texts", Messages.all(Messages.DANISH, "admin.", "common."),
+        "textsEn", Messages.all(Messages.ENGLISH, "admin.list.", "admin.f.", "admin.choose"))));
   }
 
   private static List<Map<String, Object>> branches(QueueConfig config) {

@@ -64,13 +64,16 @@ public final class HazelcastSetup {
     MapConfig branches = new MapConfig(Addresses.BRANCH_MAP).setBackupCount(cluster.backups()).setAsyncBackupCount(0)
         .setInMemoryFormat(InMemoryFormat.OBJECT);
     MapConfig sessions = new MapConfig(Addresses.SESSION_MAP).setBackupCount(cluster.backups());
+    MapConfig configVersions = new MapConfig(Addresses.CONFIG_VERSION_MAP).setBackupCount(cluster.backups());
     if (cluster.quorum() > 1) {
       config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, cluster.quorum()));
       branches.setSplitBrainProtectionName(QUORUM);
       sessions.setSplitBrainProtectionName(QUORUM);
+      configVersions.setSplitBrainProtectionName(QUORUM);
     }
     config.addMapConfig(branches);
     config.addMapConfig(sessions);
+    config.addMapConfig(configVersions);
     // Keyed by configured staff and screens only, so bounded by the configuration.
     for (String kept : new String[] {Addresses.DESK_PROFILE_MAP, Addresses.SCREEN_SOUND_MAP}) {
       config.addMapConfig(new MapConfig(kept).setBackupCount(cluster.backups()));

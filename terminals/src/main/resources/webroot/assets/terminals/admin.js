@@ -110,7 +110,7 @@
     const attrs = { id: id, name: field.f, 'aria-describedby': id + '-err' };
     const err = el('span', { id: id + '-err', class: 'field-error' });
     if (field.type === 'boxes') {
-      return el('fieldset', { id: id, 'aria-describedby': id + '-err' }, [el('legend', {}, label('admin.f.' + field.f))]
+      return el('fieldset', { id: id, class: 'box-' + id, 'aria-describedby': id + '-err' }, [el('legend', {}, label('admin.f.' + field.f))]
         .concat(field.choices().map(function (c) {
           return el('span', {}, [el('input', { type: 'checkbox', id: id + '-' + c, value: c }), ' ',
             el('label', { for: id + '-' + c, text: c }), ' ']);
@@ -127,7 +127,7 @@
     }
     const parts = [el('label', { for: id }, label('admin.f.' + field.f)), control, err];
     if (field.type === 'color') parts.push(el('span', { id: id + '-ratio', class: 'muted' }));
-    return el('p', {}, parts);
+    return el('p', { class: 'box-' + id }, parts);
   }
 
   function fill(spec, item) {
@@ -247,6 +247,11 @@
     }
     function options() {
       const was = choose.value;
+      // Lists to choose from (services, branches) may have changed.
+      spec.fields.filter(function (f) { return f.choices; }).forEach(function (f) {
+        const old = document.querySelector('.box-' + fid(spec, f));
+        old.replaceWith(input(spec, f));
+      });
       choose.replaceChildren.apply(choose, [el('option', { value: '', text: t['admin.new'] })].concat(
         ids(spec.list, spec.key).map(function (i) { return el('option', { value: i, text: i }); })));
       choose.value = ids(spec.list, spec.key).indexOf(was) >= 0 ? was : '';

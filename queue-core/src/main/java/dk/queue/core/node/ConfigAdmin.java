@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * hears of each new version and takes it on without a restart.
  *
  * <p>At start, a node offers the versions in its data folder to the map (after a restart of every
- * node, the first one up brings back the newest). Then the configuration file's text becomes a new
+ * node, the first one up brings back the newest) and keeps those of the map. Then the configuration file's text becomes a new
  * version when it differs from the last one read from the file (someone edited or restored the
  * file); otherwise the newest version is taken on, so the pages' changes survive a restart.
  */
@@ -59,8 +59,11 @@ public final class ConfigAdmin {
       for (ConfigVersions.Saved kept : versions.history(ConfigVersions.KEPT + 1)) {
         shared.putIfAbsent(kept.version(), JsonMapping.encode(kept));
       }
-      // From here on every new version is heard of; the newest until now is read below.
+      // From here on every new version is heard of; those until now are kept here first.
       shared.addEntryListener((EntryAddedListener<Long, String>) this::added, true);
+      for (String other : shared.values()) {
+        versions.keep(JsonMapping.decode(other, ConfigVersions.Saved.class));
+      }
       String text = fileText(config.source());
       Optional<ConfigVersions.Saved> fromFile = versions.latestFromFile();
       if (text != null && (fromFile.isEmpty() || !fromFile.get().yaml().equals(text))) {

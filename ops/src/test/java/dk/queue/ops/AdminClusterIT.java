@@ -119,7 +119,9 @@ class AdminClusterIT {
       browser.await(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     } catch (org.openqa.selenium.TimeoutException e) {
       throw new AssertionError("no '" + text + "' in #" + id + "; the page says: "
-          + browser.driver.findElement(By.id("message")).getText(), e);
+          + browser.driver.findElement(By.id("message")).getText() + " " + browser.driver.executeScript(
+          "return Array.from(document.querySelectorAll('.field-error')).map(e => e.id + ': ' + e.textContent)"
+          + ".filter(t => !t.endsWith(': ')).join('; ')"), e);
     }
   }
 

@@ -145,6 +145,8 @@
         $(id).value = (v || []).map(function (d) { return d.id + ': ' + d.name; }).join('\n');
       } else if (field.type === 'color') {
         $(id).value = v || '#000000';
+      } else if (field.choices) {
+        $(id).value = v == null ? field.choices()[0] : v;
       } else if (field.type !== 'password') {
         $(id).value = v == null ? '' : v;
       } else {
@@ -165,6 +167,7 @@
           const before = ((item || {})[field.f] || []).find(function (x) { return typeof x !== 'string' && x.id === c; });
           return before || c;
         });
+        if (v.length === 0) v = null;
       } else if (field.type === 'checkbox') {
         v = e.checked ? true : null;
       } else if (field.type === 'number') {

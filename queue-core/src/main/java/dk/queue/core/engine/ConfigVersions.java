@@ -40,8 +40,6 @@ public interface ConfigVersions {
     }
   }
 
-  Optional<Saved> latest() throws IOException;
-
   /** The newest version read from the configuration file. */
   Optional<Saved> latestFromFile() throws IOException;
 

@@ -24,12 +24,6 @@ public final class FileConfigVersions implements ConfigVersions {
   }
 
   @Override
-  public synchronized Optional<Saved> latest() throws IOException {
-    List<Saved> all = read();
-    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
-  }
-
-  @Override
   public synchronized Optional<Saved> latestFromFile() throws IOException {
     List<Saved> all = read();
     for (int i = all.size() - 1; i >= 0; i--) {

@@ -87,7 +87,8 @@ class AdminApiIT {
     }
     NEEDS.put("POST /api/branches/:branch/desks/:desk/take-over", Role.SUPERVISOR);
     for (String adminRoute : List.of("GET /api/admin/config", "POST /api/admin/config",
-        "POST /api/admin/branches/:branch/closed-days", "POST /api/admin/staff/:user/pin", "GET /api/admin/audit")) {
+        "POST /api/admin/branches/:branch/closed-days", "POST /api/admin/staff/:user/pin", "GET /api/admin/audit",
+        "POST /api/admin/:list/:id", "DELETE /api/admin/:list/:id")) {
       NEEDS.put(adminRoute, Role.ADMIN);
     }
   }

@@ -202,6 +202,10 @@ class OpenApiIT {
     }
     check("ticketEvents", node.get("/api/tickets/main-unknown/events"));
     bookings(anna);
+    // Administration: refused without sign-in and to staff (AdminClusterIT makes the changes).
+    check("adminEditItem", node.post("/api/admin/services/pas", "{\"version\": 1, \"set\": {}}"));
+    check("adminEditItem", node.post("/api/admin/services/pas", "{\"version\": 1, \"set\": {}}", anna));
+    check("adminRemoveItem", node.delete("/api/admin/services/pas?version=1"));
     check("logout", node.post("/api/logout", null, anna));
     // Without an oidc: section there is no provider to go to (OidcBrowserIT signs in through one).
     check("oidcLogin", node.get("/auth/oidc/login?return=/admin"));

@@ -26,7 +26,8 @@ final class AdminPages {
         "settings", Map.of("branches", branches(node.config()),
             "staff", node.config().staff().keySet().stream().sorted().toList()),
         "texts", Messages.all(Messages.DANISH, "admin.", "common."),
-        "signIn", SignIn.model(node.config(), "admin-token"))));
+        "signIn", SignIn.model(node.config(), "admin-token"),
+        "textsEn", Messages.all(Messages.ENGLISH, "admin.list.", "admin.f.", "admin.choose"))));
   }
 
   private static List<Map<String, Object>> branches(QueueConfig config) {

@@ -12,13 +12,14 @@
 
   function say(text) { $('message').textContent = text; }
 
-  function api(method, path, body) {
+  function api(method, path, body, accept) {
     const headers = { 'Authorization': 'Bearer ' + token };
+    if (accept) headers['Accept'] = accept;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     return Live.request(path, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) })
       .then(function (r) {
         if (r.ok) return r;
-        return r.json().then(function (e) { throw new Error(e.message); });
+        return r.json().then(function (e) { throw Object.assign(new Error(e.message), e); });
       });
   }
 
@@ -76,6 +77,233 @@
     drawDays();
   }
 
+
+  // The editors of the running configuration: one form per list, filled from its JSON tree; a save
+  // sends the changed fields of one item, and the loader's messages come back next to their fields.
+  const tEn = JSON.parse($('texts-en').textContent);
+  let config = {};
+  const GROUPS = ['borgerservice', 'bibliotek', 'digital'];
+  const LISTS = [
+    { list: 'services', key: 'id', fields: [{ f: 'name.da' }, { f: 'name.en' }, { f: 'letter' },
+      { f: 'group', choices: function () { return GROUPS; } }, { f: 'targetWaitMinutes', type: 'number' },
+      { f: 'bring.da' }, { f: 'bring.en' }, { f: 'appointmentOnly', type: 'checkbox' }] },
+    { list: 'branches', key: 'id', fields: [{ f: 'name' }, { f: 'hours', type: 'lines' },
+      { f: 'services', type: 'boxes', choices: function () { return ids('services', 'id'); } },
+      { f: 'desks', type: 'desks' }] },
+    { list: 'staff', key: 'user', fields: [{ f: 'name' },
+      { f: 'skills', type: 'boxes', choices: function () { return ids('services', 'id'); } },
+      { f: 'supervises', type: 'boxes', choices: function () { return ids('branches', 'id'); } },
+      { f: 'admin', type: 'checkbox' }, { f: 'pin', type: 'password' }] },
+    { list: 'kiosks', key: 'id', fields: [{ f: 'branch', choices: function () { return ids('branches', 'id'); } }, { f: 'name' }] },
+    { list: 'screens', key: 'id', fields: [{ f: 'branch', choices: function () { return ids('branches', 'id'); } }, { f: 'name' }] },
+    { list: 'signage', key: 'branch', fields: [{ f: 'colours.background', type: 'color' }, { f: 'colours.text', type: 'color' },
+      { f: 'colours.muted', type: 'color' }, { f: 'colours.accent', type: 'color' }] }
+  ];
+
+  function ids(list, key) { return (config[list] || []).map(function (i) { return i[key]; }); }
+  function label(key) { return [t[key], el('span', { class: 'en', lang: 'en', text: tEn[key] })]; }
+  function get(item, path) { return path.split('.').reduce(function (o, k) { return o == null ? undefined : o[k]; }, item); }
+  function fid(spec, field) { return 'e-' + spec.list + '-' + field.f.replace('.', '-'); }
+
+  function input(spec, field) {
+    const id = fid(spec, field);
+    const attrs = { id: id, name: field.f, 'aria-describedby': id + '-err' };
+    const err = el('span', { id: id + '-err', class: 'field-error' });
+    if (field.type === 'boxes') {
+      return el('fieldset', { id: id, class: 'box-' + id, 'aria-describedby': id + '-err' }, [el('legend', {}, label('admin.f.' + field.f))]
+        .concat(field.choices().map(function (c) {
+          return el('span', {}, [el('input', { type: 'checkbox', id: id + '-' + c, value: c }), ' ',
+            el('label', { for: id + '-' + c, text: c }), ' ']);
+        })).concat([err]));
+    }
+    let control;
+    if (field.choices) {
+      control = el('select', attrs, field.choices().map(function (c) { return el('option', { value: c, text: c }); }));
+    } else if (field.type === 'lines' || field.type === 'desks') {
+      control = el('textarea', Object.assign(attrs, { rows: 3 }));
+    } else {
+      control = el('input', Object.assign(attrs, { type: field.type || 'text' }));
+      if (field.type === 'password') control.setAttribute('autocomplete', 'new-password');
+    }
+    const parts = [el('label', { for: id }, label('admin.f.' + field.f)), control, err];
+    if (field.type === 'color') parts.push(el('span', { id: id + '-ratio', class: 'muted' }));
+    return el('p', { class: 'box-' + id }, parts);
+  }
+
+  function fill(spec, item) {
+    spec.fields.forEach(function (field) {
+      const id = fid(spec, field);
+      const v = get(item, field.f);
+      if (field.type === 'boxes') {
+        const chosen = (v || []).map(function (x) { return typeof x === 'string' ? x : x.id; });
+        field.choices().forEach(function (c) { $(id + '-' + c).checked = chosen.indexOf(c) >= 0; });
+      } else if (field.type === 'checkbox') {
+        $(id).checked = v === true || v === 'true';
+      } else if (field.type === 'lines') {
+        $(id).value = Object.keys(v || {}).map(function (k) { return k + ': ' + v[k]; }).join('\n');
+      } else if (field.type === 'desks') {
+        $(id).value = (v || []).map(function (d) { return d.id + ': ' + d.name; }).join('\n');
+      } else if (field.type === 'color') {
+        $(id).value = v || '#000000';
+      } else if (field.choices) {
+        $(id).value = v == null ? field.choices()[0] : v;
+      } else if (field.type !== 'password') {
+        $(id).value = v == null ? '' : v;
+      } else {
+        $(id).value = '';
+      }
+    });
+    contrast(spec);
+  }
+
+  // What the form says, in the configuration's form; empty fields are removed (null).
+  function read(spec, item) {
+    const set = {};
+    spec.fields.forEach(function (field) {
+      const e = $(fid(spec, field));
+      let v;
+      if (field.type === 'boxes') {
+        v = field.choices().filter(function (c) { return $(fid(spec, field) + '-' + c).checked; }).map(function (c) {
+          const before = ((item || {})[field.f] || []).find(function (x) { return typeof x !== 'string' && x.id === c; });
+          return before || c;
+        });
+        if (v.length === 0) v = null;
+      } else if (field.type === 'checkbox') {
+        v = e.checked ? true : null;
+      } else if (field.type === 'number') {
+        v = e.value === '' ? null : Number(e.value);
+      } else if (field.type === 'lines' || field.type === 'desks') {
+        const rows = e.value.split('\n').map(function (l) { return l.trim(); }).filter(Boolean).map(function (l) {
+          const at = l.indexOf(':');
+          return at < 0 ? [l, ''] : [l.substring(0, at).trim(), l.substring(at + 1).trim()];
+        });
+        if (field.type === 'lines') {
+          v = {};
+          rows.forEach(function (r) { v[r[0]] = r[1]; });
+        } else {
+          v = rows.map(function (r) { return { id: r[0], name: r[1] }; });
+        }
+      } else {
+        v = e.value.trim() === '' ? null : e.value.trim();
+      }
+      const path = field.f.split('.');
+      if (path.length === 2) {
+        set[path[0]] = set[path[0]] || Object.assign({}, (item || {})[path[0]]);
+        if (v === null) delete set[path[0]][path[1]]; else set[path[0]][path[1]] = v;
+      } else if (field.type !== 'password' || v !== null) {
+        set[field.f] = v;
+      }
+    });
+    Object.keys(set).forEach(function (k) {
+      if (set[k] && typeof set[k] === 'object' && !Array.isArray(set[k]) && Object.keys(set[k]).length === 0) set[k] = null;
+    });
+    return set;
+  }
+
+  // WCAG's contrast ratio, as the loader computes it, shown beside each colour.
+  function luminance(hex) {
+    const n = parseInt(hex.substring(1), 16);
+    return [16, 8, 0].map(function (s) {
+      const c = ((n >> s) & 255) / 255;
+      return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    }).reduce(function (sum, c, i) { return sum + c * [0.2126, 0.7152, 0.0722][i]; }, 0);
+  }
+  function contrast(spec) {
+    if (spec.list !== 'signage') return;
+    const back = $('e-signage-colours-background').value;
+    ['text', 'muted', 'accent'].forEach(function (c) {
+      const a = luminance($('e-signage-colours-' + c).value);
+      const b = luminance(back);
+      const r = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      $('e-signage-colours-' + c + '-ratio').textContent = Live.format(t['admin.contrast'], { r: r.toFixed(1).replace('.', ',') })
+        + (r < 4.5 ? ' – ' + t['admin.contrastLow'] : '');
+    });
+  }
+
+  function showProblems(spec, error) {
+    const unplaced = [];
+    (error.problems || []).forEach(function (p) {
+      const m = new RegExp('^' + spec.list + '\\[\\d+\\]\\.([\\w-]+)(?:\\.(\\w+))?').exec(p.path);
+      const field = m && spec.fields.find(function (f) { return f.f === m[1] + (m[2] ? '.' + m[2] : '') || f.f === m[1]; });
+      if (field) {
+        const id = fid(spec, field);
+        $(id + '-err').textContent = p.message;
+        $(id).setAttribute('aria-invalid', 'true');
+      } else {
+        unplaced.push((p.path ? p.path + ': ' : '') + p.message);
+      }
+    });
+    say(unplaced.length ? unplaced.join(' ') : (error.problems ? t['admin.fixFields'] : error.message));
+  }
+
+  function editor(spec) {
+    const choose = el('select', { id: 'e-' + spec.list + '-choose' });
+    const key = el('input', { id: 'e-' + spec.list + '-key', 'aria-describedby': 'e-' + spec.list + '-key-err' });
+    const keyLabel = spec.key === 'user' ? 'admin.f.user' : spec.key === 'branch' ? 'admin.f.branch' : 'admin.f.id';
+    const note = el('span', { id: 'e-' + spec.list + '-note', role: 'status' });
+    function current() { return (config[spec.list] || []).find(function (i) { return i[spec.key] === choose.value; }); }
+    function pick() {
+      spec.fields.forEach(function (f) { $(fid(spec, f) + '-err').textContent = ''; $(fid(spec, f)).removeAttribute('aria-invalid'); });
+      key.value = choose.value;
+      key.readOnly = choose.value !== '';
+      fill(spec, current() || {});
+    }
+    function options() {
+      const was = choose.value;
+      // Lists to choose from (services, branches) may have changed.
+      spec.fields.filter(function (f) { return f.choices; }).forEach(function (f) {
+        const old = document.querySelector('.box-' + fid(spec, f));
+        old.replaceWith(input(spec, f));
+      });
+      choose.replaceChildren.apply(choose, [el('option', { value: '', text: t['admin.new'] })].concat(
+        ids(spec.list, spec.key).map(function (i) { return el('option', { value: i, text: i }); })));
+      choose.value = ids(spec.list, spec.key).indexOf(was) >= 0 ? was : '';
+      pick();
+    }
+    choose.onchange = pick;
+    const save = el('button', { type: 'button', id: 'e-' + spec.list + '-save', text: t['admin.save'] });
+    save.onclick = function () {
+      const id = key.value.trim();
+      if (!id) { say(t['admin.fixFields']); key.focus(); return; }
+      spec.fields.forEach(function (f) { $(fid(spec, f) + '-err').textContent = ''; $(fid(spec, f)).removeAttribute('aria-invalid'); });
+      api('POST', '/api/admin/' + spec.list + '/' + encodeURIComponent(id), { version: version, set: read(spec, current()) })
+        .then(function () { return reload(); })
+        .then(function () { choose.value = id; pick(); say(t['admin.saved']); })
+        .catch(function (e) { showProblems(spec, e); });
+    };
+    const remove = el('button', { type: 'button', class: 'secondary', id: 'e-' + spec.list + '-remove', text: t['admin.removeItem'] });
+    remove.onclick = function () {
+      if (!choose.value) return;
+      api('DELETE', '/api/admin/' + spec.list + '/' + encodeURIComponent(choose.value) + '?version=' + version)
+        .then(function () { return reload(); })
+        .then(function () { say(t['admin.removed']); })
+        .catch(function (e) { showProblems(spec, e); });
+    };
+    const box = el('section', { 'aria-labelledby': 'e-' + spec.list + '-h' }, [
+      el('h3', { id: 'e-' + spec.list + '-h' }, label('admin.list.' + spec.list)),
+      el('p', {}, [el('label', { for: choose.id }, label('admin.choose')), choose]),
+      el('p', {}, [el('label', { for: key.id }, label(keyLabel)), key])].concat(
+      spec.fields.map(function (f) { return input(spec, f); }),
+      [el('p', {}, [save, ' ', remove, ' ', note])]));
+    box.addEventListener('input', function () { contrast(spec); });
+    spec.refresh = options;
+    return box;
+  }
+
+  function reload() {
+    return refresh().then(function () {
+      return api('GET', '/api/admin/config', undefined, 'application/json');
+    }).then(function (r) { return r.json(); }).then(function (tree) {
+      config = tree;
+      LISTS.forEach(function (spec) { if (spec.refresh) spec.refresh(); });
+    });
+  }
+
+  function editors() {
+    $('editors').replaceChildren.apply($('editors'), LISTS.map(editor));
+    return reload();
+  }
+
   $('signin').onsubmit = function (ev) {
     ev.preventDefault();
     Live.request('/api/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
@@ -99,6 +327,7 @@
         settings.staff.forEach(function (u) { $('pin-user').appendChild(el('option', { value: u, text: u })); });
         chooseBranch();
         $('branch').focus();
+        return editors();
       });
   }
   const handed = sessionStorage.getItem('admin-token');

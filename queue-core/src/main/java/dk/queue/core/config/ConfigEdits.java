@@ -55,6 +55,69 @@ public final class ConfigEdits {
     return write(root);
   }
 
+  /** The lists the pages edit item by item, and the field that names an item in each. */
+  public static final java.util.Map<String, String> LISTS = java.util.Map.of("services", "id", "branches", "id",
+      "staff", "user", "screens", "id", "kiosks", "id", "signage", "branch");
+
+  /**
+   * The text with one item of a list changed: the fields of {@code set} replace the item's (a null
+   * removes the field), and an item not there yet is added at the end; {@code set == null} removes the
+   * item. A staff member's {@code pin} (4-8 digits) is stored as its hash. Returns what changed, in words.
+   */
+  public static Edited withItem(String yaml, String list, String id, ObjectNode set) {
+    String key = LISTS.get(list);
+    if (key == null) {
+      throw new UnknownTarget("No list '" + list + "': use " + String.join(", ", new java.util.TreeSet<>(LISTS.keySet())));
+    }
+    ObjectNode root = read(yaml);
+    Optional<ObjectNode> found = find(root, list, key, id);
+    if (set == null) {
+      ObjectNode item = found.orElseThrow(() -> new UnknownTarget("No " + list + " item '" + id + "'"));
+      ArrayNode items = (ArrayNode) root.get(list);
+      for (int i = 0; i < items.size(); i++) {
+        if (items.get(i) == item) {
+          items.remove(i);
+          break;
+        }
+      }
+      return new Edited(write(root), list + ": " + id + " removed");
+    }
+    ObjectNode item = found.orElseGet(() -> {
+      ArrayNode items = root.get(list) instanceof ArrayNode a ? a : root.putArray(list);
+      return items.addObject().put(key, id);
+    });
+    ObjectNode fields = set.deepCopy();
+    fields.remove(key);
+    if (fields.has("pin") && "staff".equals(list)) {
+      String pin = fields.remove("pin").asText("");
+      if (!pin.isEmpty()) {
+        if (!pin.matches("\\d{4,8}")) {
+          throw new IllegalArgumentException("a PIN is 4 to 8 digits");
+        }
+        fields.put("pinHash", HashPin.hash(pin));
+      }
+    }
+    java.util.List<String> names = new java.util.ArrayList<>();
+    fields.fields().forEachRemaining(e -> {
+      names.add(e.getKey());
+      if (e.getValue().isNull()) {
+        item.remove(e.getKey());
+      } else {
+        item.set(e.getKey(), e.getValue());
+      }
+    });
+    return new Edited(write(root), list + ": " + id + (found.isPresent() ? " changed (" + String.join(", ", names) + ")"
+        : " added"));
+  }
+
+  /** Changed text, and what changed in words (for the audit log). */
+  public record Edited(String yaml, String summary) {}
+
+  /** The text as a tree, for pages that show its parts. */
+  public static JsonNode tree(String yaml) {
+    return read(yaml);
+  }
+
   private static Optional<ObjectNode> find(ObjectNode root, String list, String key, String id) {
     JsonNode items = root.get(list);
     if (items instanceof ArrayNode array) {

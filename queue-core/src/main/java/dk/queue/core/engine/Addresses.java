@@ -11,6 +11,8 @@ public final class Addresses {
   public static final String SESSION_MAP = "queue.sessions";
   /** Where a node that took on a new configuration sends its text to the other nodes. */
   public static final String CONFIG = "queue.config";
+  /** The configuration's versions, keyed by version number (see {@code ConfigAdmin}). */
+  public static final String CONFIG_VERSION_MAP = "queue.config-versions";
   /** Sign-in attempts per (user, client address), counted cluster-wide, each entry expiring. */
   public static final String SIGN_IN_MAP = "queue.sign-in";
   /** Counts per minute (tickets per address, per kiosk, per branch), cluster-wide, each entry expiring. */

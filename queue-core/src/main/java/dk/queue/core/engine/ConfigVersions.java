@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The configuration's versions, kept beside the events: each one's full YAML text, who saved it,
- * when and what they changed. Version numbers count up from 1 without gaps; a save names the
- * version it was based on, and is refused when that is no longer the newest. Calls block.
+ * The configuration's versions, kept on disk beside the events: each one's full YAML text, who
+ * saved it, when and what they changed. Version numbers count up from 1 without gaps; which
+ * number a save gets is decided cluster-wide (see {@code dk.queue.core.node.ConfigAdmin}), and
+ * every node keeps each version here so that a restart of all nodes starts from the newest one.
+ * Calls block.
  */
 public interface ConfigVersions {
   /** How many versions are kept; older ones are dropped (the newest read from the file always stays). */
@@ -38,13 +40,11 @@ public interface ConfigVersions {
     }
   }
 
-  Optional<Saved> latest() throws IOException;
-
   /** The newest version read from the configuration file. */
   Optional<Saved> latestFromFile() throws IOException;
 
-  /** Stores {@code yaml} as version {@code basedOn + 1}, unless another was saved since {@code basedOn}. */
-  Saved save(long basedOn, String yaml, String source, String summary, Instant at) throws IOException, Conflict;
+  /** Keeps a version (numbered elsewhere); one already kept under its number is left as it is. */
+  void keep(Saved saved) throws IOException;
 
   /** The newest versions first, at most {@code limit}. */
   List<Saved> history(int limit) throws IOException;

@@ -6,15 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The configuration's versions in the node's data folder ({@code config-versions.jsonl}, one JSON
- * line per version, replaced whole on each save), beside {@link FileEventStore}'s events. One node
- * alone: in a cluster, PostgreSQL keeps the versions that all nodes share.
+ * line per version, replaced whole on each save), beside {@link FileEventStore}'s events. Every
+ * node keeps every version it sees, whichever store its events go to.
  */
 public final class FileConfigVersions implements ConfigVersions {
   private final Path file;
@@ -22,12 +21,6 @@ public final class FileConfigVersions implements ConfigVersions {
   public FileConfigVersions(Path dataDir) throws IOException {
     Files.createDirectories(dataDir);
     this.file = dataDir.resolve("config-versions.jsonl");
-  }
-
-  @Override
-  public synchronized Optional<Saved> latest() throws IOException {
-    List<Saved> all = read();
-    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
   }
 
   @Override
@@ -42,22 +35,19 @@ public final class FileConfigVersions implements ConfigVersions {
   }
 
   @Override
-  public synchronized Saved save(long basedOn, String yaml, String source, String summary, Instant at)
-      throws IOException, Conflict {
+  public synchronized void keep(Saved saved) throws IOException {
     List<Saved> all = read();
-    long newest = all.isEmpty() ? 0 : all.get(all.size() - 1).version();
-    if (newest != basedOn) {
-      throw new Conflict(all.get(all.size() - 1));
+    if (all.stream().anyMatch(s -> s.version() == saved.version())) {
+      return;
     }
-    Saved saved = new Saved(newest + 1, at, source, summary, yaml);
     all.add(saved);
+    all.sort(java.util.Comparator.comparingLong(Saved::version));
     Saved fromFile = latestOf(all);
     List<Saved> kept = new ArrayList<>(all.subList(Math.max(0, all.size() - KEPT), all.size()));
     if (fromFile != null && !kept.contains(fromFile)) {
       kept.add(0, fromFile);
     }
     write(kept);
-    return saved;
   }
 
   @Override

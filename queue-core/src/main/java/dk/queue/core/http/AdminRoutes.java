@@ -16,23 +16,27 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * The administration API, for administrators only ({@code admin: true}):
  * <ul>
  * <li>{@code GET /api/admin/config}: the running configuration as YAML, its version in
- *     {@code ETag} (export);</li>
+ *     {@code ETag} (export); as a JSON tree with {@code Accept: application/json};</li>
  * <li>{@code POST /api/admin/config}: a whole configuration as YAML (import); with
  *     {@code If-Match: <version>} it is refused (409 {@code version_conflict}, naming the current
  *     version, who saved it and what changed) when another was saved since;</li>
  * <li>{@code POST /api/admin/branches/{branch}/closed-days} {@code {version, days}}: a branch's
  *     closed days and special hours, entries as in the file;</li>
  * <li>{@code POST /api/admin/staff/{user}/pin} {@code {version, pin}}: a new PIN;</li>
+ * <li>{@code POST /api/admin/{list}/{id}} {@code {version, set}}: one item of {@code services},
+ *     {@code branches}, {@code staff}, {@code screens}, {@code kiosks} or {@code signage} changed
+ *     field by field, or added ({@link ConfigEdits#withItem}); {@code DELETE
+ *     /api/admin/{list}/{id}?version=} removes it;</li>
  * <li>{@code GET /api/admin/audit}: the newest versions, who saved them, when and what changed.</li>
  * </ul>
  * Every change is checked by the configuration loader (400 {@code invalid_config} with its
- * messages), taken on by every node without a restart, and refused whole (409 {@code in_use}) when
+ * messages, and each one's field in {@code problems}), taken on by every node without a restart, and refused whole (409 {@code in_use}) when
  * it removes something in use. Beside them, public: {@code GET /api/holidays?year=} the ready list.
  */
 public final class AdminRoutes {
@@ -51,6 +55,13 @@ public final class AdminRoutes {
     router.get(CONFIG).handler(rc -> admin.current().onSuccess(latest -> {
       ConfigVersions.Saved v = latest.orElseThrow(() -> ApiException.notFound("no_text",
           "The node was started without a configuration file; post one first"));
+      String accept = rc.request().getHeader("Accept");
+      if (accept != null && accept.contains("application/json")) {
+        // The same text as a JSON tree, for the pages' forms.
+        rc.response().putHeader("ETag", "\"" + v.version() + "\"");
+        Replies.ok(rc, ConfigEdits.tree(v.yaml()));
+        return;
+      }
       rc.response().putHeader("Content-Type", "application/yaml; charset=utf-8")
           .putHeader("ETag", "\"" + v.version() + "\"")
           .putHeader("Content-Disposition", "attachment; filename=\"configuration-v" + v.version() + ".yaml\"")
@@ -61,13 +72,13 @@ public final class AdminRoutes {
       if (yaml == null || yaml.isBlank()) {
         throw ApiException.invalid("body", "send the configuration as YAML");
       }
-      save(rc, admin, ifMatch(rc), current -> yaml, "configuration imported");
+      save(rc, admin, ifMatch(rc), current -> new ConfigEdits.Edited(yaml, "configuration imported"));
     });
     router.post("/api/admin/branches/:branch/closed-days").handler(rc -> {
       JsonNode body = json(rc);
       String branch = rc.pathParam("branch");
-      save(rc, admin, version(body), yaml -> ConfigEdits.withClosedDays(yaml, branch, body.get("days")),
-          "closed days of " + branch + ": " + body.path("days").size() + " entries");
+      save(rc, admin, version(body), yaml -> new ConfigEdits.Edited(ConfigEdits.withClosedDays(yaml, branch,
+          body.get("days")), "closed days of " + branch + ": " + body.path("days").size() + " entries"));
     });
     router.post("/api/admin/staff/:user/pin").handler(rc -> {
       JsonNode body = json(rc);
@@ -76,7 +87,25 @@ public final class AdminRoutes {
       if (pin == null || !pin.matches("\\d{4,8}")) {
         throw ApiException.invalid("pin", "a PIN is 4 to 8 digits");
       }
-      save(rc, admin, version(body), yaml -> ConfigEdits.withPin(yaml, user, pin), "new PIN for " + user);
+      save(rc, admin, version(body), yaml -> new ConfigEdits.Edited(ConfigEdits.withPin(yaml, user, pin),
+          "new PIN for " + user));
+    });
+    router.post("/api/admin/:list/:id").handler(rc -> {
+      JsonNode body = json(rc);
+      Long version = version(body);
+      if (!(body.get("set") instanceof com.fasterxml.jackson.databind.node.ObjectNode set)) {
+        throw ApiException.invalid("set", "the fields to change, as a JSON object");
+      }
+      save(rc, admin, version, yaml -> ConfigEdits.withItem(yaml, rc.pathParam("list"), rc.pathParam("id"), set));
+    });
+    router.delete("/api/admin/:list/:id").handler(rc -> {
+      Long version;
+      try {
+        version = Long.parseLong(String.valueOf(rc.queryParams().get("version")));
+      } catch (NumberFormatException e) {
+        throw ApiException.invalid("version", "required: ?version= the version the change was made from");
+      }
+      save(rc, admin, version, yaml -> ConfigEdits.withItem(yaml, rc.pathParam("list"), rc.pathParam("id"), null));
     });
     router.get("/api/admin/audit").handler(rc -> admin.history(AUDIT).onSuccess(list -> Replies.ok(rc,
         list.stream().map(v -> Map.of("version", v.version(), "at", v.at(), "by", v.source(), "change", v.summary()))
@@ -132,29 +161,30 @@ public final class AdminRoutes {
     }
   }
 
-  private static void save(RoutingContext rc, ConfigAdmin admin, Long basedOn, UnaryOperator<String> edit,
-                           String summary) {
+  private static void save(RoutingContext rc, ConfigAdmin admin, Long basedOn,
+                           Function<String, ConfigEdits.Edited> edit) {
     String user = Access.member(rc).user();
     admin.current().compose(latest -> {
       String base = latest.map(ConfigVersions.Saved::yaml).orElse(null);
       if (base == null && basedOn != null && basedOn != 0) {
         return Future.failedFuture(ApiException.notFound("no_text", "No configuration text to change"));
       }
-      String yaml;
+      ConfigEdits.Edited edited;
       try {
-        yaml = edit.apply(base == null ? "" : base);
+        edited = edit.apply(base == null ? "" : base);
       } catch (ConfigEdits.UnknownTarget e) {
         return Future.failedFuture(ApiException.notFound("unknown", e.getMessage()));
       } catch (IllegalArgumentException e) {
         return Future.failedFuture(ApiException.invalid("body", e.getMessage()));
       }
-      return admin.save(basedOn, yaml, user, summary);
+      return admin.save(basedOn, edited.yaml(), user, edited.summary());
     }).onComplete(ar -> answer(rc, ar.result(), ar.cause()));
   }
 
   private static void answer(RoutingContext rc, ConfigAdmin.Saved result, Throwable failure) {
     if (failure instanceof ConfigException e) {
-      rc.fail(new ApiException(400, "invalid_config", e.getMessage()));
+      rc.fail(new ApiException(400, "invalid_config", e.getMessage(), Map.of("problems", e.problems().stream()
+          .map(p -> Map.of("path", p.path(), "message", p.message())).toList())));
     } else if (failure instanceof ConfigVersions.Conflict c) {
       Map<String, Object> current = new LinkedHashMap<>();
       current.put("currentVersion", c.current().version());

@@ -45,13 +45,22 @@ public final class ConfigReloader {
    * @throws dk.queue.core.config.ConfigException (as the failure) if the text is not a valid configuration
    */
   public Future<Engine.Reconfigured> reload(String yaml, String source) {
-    return vertx.executeBlocking(() -> ConfigLoader.parse(yaml, source), false)
-        .compose(engine::reconfigure)
+    return apply(yaml, source)
         .onSuccess(r -> {
           if (r.refused().isEmpty()) {
             vertx.eventBus().publish(Addresses.CONFIG,
                 new JsonObject().put("from", nodeId).put("yaml", yaml).put("source", source).encode());
           }
         });
+  }
+
+  /** Reads and takes on configuration text here, telling no other node (they learn it elsewhere). */
+  Future<Engine.Reconfigured> apply(String yaml, String source) {
+    return vertx.executeBlocking(() -> ConfigLoader.parse(yaml, source), false).compose(engine::reconfigure);
+  }
+
+  /** Takes on text whose branches another node has already changed. Blocks while it reads. */
+  void adopt(String yaml, String source) {
+    engine.adopt(ConfigLoader.parse(yaml, source));
   }
 }

@@ -65,15 +65,18 @@ public final class HazelcastSetup {
         .setInMemoryFormat(InMemoryFormat.OBJECT);
     MapConfig sessions = new MapConfig(Addresses.SESSION_MAP).setBackupCount(cluster.backups());
     MapConfig sessionRoles = new MapConfig(Addresses.SESSION_ROLES_MAP).setBackupCount(cluster.backups());
+    MapConfig configVersions = new MapConfig(Addresses.CONFIG_VERSION_MAP).setBackupCount(cluster.backups());
     if (cluster.quorum() > 1) {
       config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, cluster.quorum()));
       branches.setSplitBrainProtectionName(QUORUM);
       sessions.setSplitBrainProtectionName(QUORUM);
       sessionRoles.setSplitBrainProtectionName(QUORUM);
+      configVersions.setSplitBrainProtectionName(QUORUM);
     }
     config.addMapConfig(branches);
     config.addMapConfig(sessions);
     config.addMapConfig(sessionRoles);
+    config.addMapConfig(configVersions);
     // Keyed by configured staff and screens only, so bounded by the configuration.
     for (String kept : new String[] {Addresses.DESK_PROFILE_MAP, Addresses.SCREEN_SOUND_MAP}) {
       config.addMapConfig(new MapConfig(kept).setBackupCount(cluster.backups()));

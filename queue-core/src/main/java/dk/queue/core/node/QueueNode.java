@@ -103,7 +103,8 @@ public final class QueueNode {
     Edge edge = new Edge(vertx, options.edge(), options.nodeUrls());
     edge.mount(router);
     Kiosks kiosks = new Kiosks(hazelcast, options.edge());
-    configAdmin = new ConfigAdmin(vertx, versions, reloader, options.clock());
+    configAdmin = new ConfigAdmin(vertx, versions, hazelcast.getMap(dk.queue.core.engine.Addresses.CONFIG_VERSION_MAP),
+        reloader, options.clock());
     dk.queue.core.http.AdminRoutes.mount(router, sessions, configAdmin);
     ApiRoutes.mount(vertx, router, engine, sessions, hazelcast, metrics, options.cluster().quorum(), options.nodeUrls(),
         kiosks, options.edge());

@@ -22,7 +22,7 @@ final class OrganisationReader {
 
   static QueueConfig read(YamlNode root, String source) {
     Fields top = root.fields("services", "branches", "staff", "screens", "kiosks", "outcomes",
-        "signage", "staffSessionMinutes", "retention", "signedOutCloseMinutes", "planning");
+        "signage", "staffSessionMinutes", "retention", "signedOutCloseMinutes", "planning", "reminders");
     // Without these two lists every other section would only report consequences.
     List<YamlNode> serviceItems = top.required("services").items();
     List<YamlNode> branchItems = top.required("branches").items();
@@ -57,9 +57,12 @@ final class OrganisationReader {
     StaffingAdvice.Target planning = top.optional("planning")
         .flatMap(node -> problems.attempt(() -> planning(node)))
         .orElse(StaffingAdvice.Target.DEFAULT);
+    ReminderSettings reminders = top.optional("reminders")
+        .flatMap(node -> problems.attempt(() -> ReminderReader.read(node, System::getenv)))
+        .orElse(null);
     problems.throwIfAny();
     return new QueueConfig(source, branches, staff, screens, kiosks, outcomes, session, looks, retentionDays,
-        signedOutClose, planning);
+        signedOutClose, planning, reminders);
   }
 
   /** An optional list section; absent is empty. */

@@ -22,11 +22,12 @@ import java.util.Optional;
  *                       before it closes by itself ({@code signedOutCloseMinutes})
  * @param planning      what the staffing advice on {@code /ops/plan} aims for
  *                      ({@code planning: {targetWaitMinutes: N, sharePercent: P}})
+ * @param reminders     how booked citizens are reminded, or null: not at all
  */
 public record QueueConfig(String source, List<BranchDef> branches, Map<String, StaffMember> staff,
                           List<ScreenDef> screens, List<KioskDef> kiosks, List<OutcomeDef> outcomeDefs,
                           Duration staffSession, Map<String, Look> looks, int retentionDays, Duration signedOutClose,
-                          StaffingAdvice.Target planning) {
+                          StaffingAdvice.Target planning, ReminderSettings reminders) {
   public static final Duration DEFAULT_STAFF_SESSION = Duration.ofHours(10);
   public static final Duration DEFAULT_SIGNED_OUT_CLOSE = Duration.ofMinutes(10);
   /** Kept when the configuration does not say: a quarter of a year of statistics. */
@@ -43,6 +44,21 @@ public record QueueConfig(String source, List<BranchDef> branches, Map<String, S
     looks = Map.copyOf(looks);
     java.util.Objects.requireNonNull(signedOutClose, "signedOutClose");
     java.util.Objects.requireNonNull(planning, "planning");
+  }
+
+  /** A configuration without reminders. */
+  public QueueConfig(String source, List<BranchDef> branches, Map<String, StaffMember> staff,
+                     List<ScreenDef> screens, List<KioskDef> kiosks, List<OutcomeDef> outcomeDefs,
+                     Duration staffSession, Map<String, Look> looks, int retentionDays, Duration signedOutClose,
+                     StaffingAdvice.Target planning) {
+    this(source, branches, staff, screens, kiosks, outcomeDefs, staffSession, looks, retentionDays, signedOutClose,
+        planning, null);
+  }
+
+  /** The same configuration reminding booked citizens as {@code settings} say (null: not at all). */
+  public QueueConfig withReminders(ReminderSettings settings) {
+    return new QueueConfig(source, branches, staff, screens, kiosks, outcomeDefs, staffSession, looks, retentionDays,
+        signedOutClose, planning, settings);
   }
 
   /** A configuration whose desks left signed out close after the default time, with the default planning target. */
@@ -67,7 +83,7 @@ public record QueueConfig(String source, List<BranchDef> branches, Map<String, S
   /** The same configuration with desks left signed out closing after {@code close}. */
   public QueueConfig withSignedOutClose(Duration close) {
     return new QueueConfig(source, branches, staff, screens, kiosks, outcomeDefs, staffSession, looks, retentionDays,
-        close, planning);
+        close, planning, reminders);
   }
 
   /** The outcome codes staff may record. */

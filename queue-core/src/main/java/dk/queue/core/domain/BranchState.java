@@ -376,6 +376,13 @@ public record BranchState(
         c.bookings = Bookings.of(e.bookings());
         return null;
       }
+
+      @Override
+      public Void reminded(BookingEvent.Reminded e) {
+        Booking b = c.bookings.bySecret().get(e.secret());
+        c.bookings = c.bookings.with(b.remindedOf(e.start()));
+        return null;
+      }
     }
 
     void desk(String id, java.util.function.UnaryOperator<Desk> change) {

@@ -71,12 +71,14 @@ class AdminApiIT {
         // Booking: the holder's secret or code is their key; check-in is at the kiosk.
         "GET /api/bookable", "GET /api/branches/:branch/services/:service/slots", "POST /api/branches/:branch/bookings",
         "POST /api/branches/:branch/check-in", "GET /api/bookings/:secret", "POST /api/bookings/:secret/move",
-        "DELETE /api/bookings/:secret", "GET /book", "GET /b/:secret", "GET /book/code/:code/qr.svg")) {
+        "DELETE /api/bookings/:secret", "GET /book", "GET /b/:secret", "GET /book/code/:code/qr.svg",
+        "GET /api/branches/:branch/services/:service/calendar.ics")) {
       NEEDS.put(publicRoute, null);
     }
     for (String staffRoute : List.of("GET /api/me", "GET /api/me/profiles", "POST /api/me/profiles",
         "DELETE /api/me/profiles/:name", "GET /api/branches/:branch/bookings",
-        "POST /api/branches/:branch/bookings/:code/no-show")) {
+        "POST /api/branches/:branch/bookings/:code/no-show", "POST /api/branches/:branch/bookings/import",
+        "GET /api/branches/:branch/calendar-links")) {
       NEEDS.put(staffRoute, Role.STAFF);
     }
     for (String action : List.of("open", "pause", "resume", "close", "call-next", "call", "undo", "recall",

@@ -51,6 +51,10 @@ final class CalendarFeed {
   private void links(RoutingContext rc) {
     BranchDef branch = branch(rc.pathParam("branch"));
     StaffMember member = Access.member(rc);
+    if (member.pinHash() == null || member.pinHash().isEmpty()) {
+      throw new ApiException(409, "no_pin", "Calendar links are signed with the member's PIN, and "
+          + member.user() + " has none");
+    }
     String origin = rc.request().scheme() + "://" + rc.request().authority();
     List<Map<String, Object>> links = new ArrayList<>();
     for (ServiceDef s : branch.services()) {
@@ -92,7 +96,7 @@ final class CalendarFeed {
       return false;
     }
     StaffMember member = engine.config().staff().get(token.substring(0, token.indexOf('.')));
-    return member != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+    return member != null && member.pinHash() != null && !member.pinHash().isEmpty() && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
         token(member, branch, service).getBytes(StandardCharsets.UTF_8));
   }
 

@@ -73,12 +73,15 @@ class AdminApiIT {
         "POST /api/branches/:branch/check-in", "GET /api/bookings/:secret", "POST /api/bookings/:secret/move",
         "DELETE /api/bookings/:secret", "GET /book", "GET /b/:secret", "GET /book/code/:code/qr.svg",
         // Sign-in through the identity provider: its start and the provider's answer need no sign-in.
-        "GET /auth/oidc/login", "GET /auth/oidc/callback")) {
+        "GET /auth/oidc/login", "GET /auth/oidc/callback",
+        // A staff calendar's feed: its token is the key.
+        "GET /api/branches/:branch/services/:service/calendar.ics")) {
       NEEDS.put(publicRoute, null);
     }
     for (String staffRoute : List.of("GET /api/me", "GET /api/me/profiles", "POST /api/me/profiles",
         "DELETE /api/me/profiles/:name", "GET /api/branches/:branch/bookings",
-        "POST /api/branches/:branch/bookings/:code/no-show", "GET /api/branches/:branch/move-targets")) {
+        "POST /api/branches/:branch/bookings/:code/no-show", "GET /api/branches/:branch/move-targets",
+        "POST /api/branches/:branch/bookings/import", "GET /api/branches/:branch/calendar-links")) {
       NEEDS.put(staffRoute, Role.STAFF);
     }
     for (String action : List.of("open", "pause", "resume", "close", "call-next", "call", "undo", "recall",

@@ -3,11 +3,15 @@ package dk.queue.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dk.queue.core.config.ConfigLoader;
+import dk.queue.core.config.ReminderSettings;
 import dk.queue.core.node.BookingConfig;
 import dk.queue.core.node.Http;
 import dk.queue.core.node.NodeOptions;
 import dk.queue.core.node.QueueNode;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -23,7 +27,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Appointments in a real headless chromium against a node with the demo organisation (passport is
- * booked at Hovedbiblioteket): a citizen books on the phone page, checks in at the kiosk with the
+ * booked at Hovedbiblioteket): a citizen books on the phone page, gets the reminder e-mail (from a
+ * real SMTP server, GreenMail) whose link opens the booking, checks in at the kiosk with the
  * code, is called at the booked time by a desk ahead of walk-ins who came earlier and appears on
  * the waiting-room screen; another cancels by the private link. The node's clock is moved to the
  * booked time.
@@ -33,10 +38,16 @@ class BookingBrowserIT {
   static final BookingConfig.MovableClock CLOCK = new BookingConfig.MovableClock();
   static QueueNode node;
   static String base;
+  static GreenMail smtp;
 
   @BeforeAll
   static void start() throws Exception {
-    NodeOptions options = NodeOptions.defaults(ConfigLoader.demo(), Files.createTempDirectory("queue-booking-browser"))
+    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    smtp.start();
+    ReminderSettings reminders = new ReminderSettings(ReminderSettings.DEFAULT_AT, 60, new ReminderSettings.Smtp(
+        "127.0.0.1", smtp.getSmtp().getPort(), "borgerservice@example.dk", false, null, null), null);
+    NodeOptions options = NodeOptions.defaults(ConfigLoader.demo().withReminders(reminders),
+            Files.createTempDirectory("queue-booking-browser"))
         .withPort(0).withClock(CLOCK).withWebModules(Main.webModules());
     node = QueueNode.start(options).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     base = "http://127.0.0.1:" + node.port();
@@ -45,6 +56,21 @@ class BookingBrowserIT {
   @AfterAll
   static void stop() throws Exception {
     node.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    smtp.stop();
+  }
+
+  /** The reminder e-mail of the booking with this code; booked today, after its reminder time, it is sent at once. */
+  static MimeMessage reminderOf(String code) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      for (MimeMessage m : smtp.getReceivedMessages()) {
+        if (((String) m.getContent()).contains(code)) {
+          return m;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no reminder e-mail with the code " + code);
   }
 
   /** Books the first free time of today on the phone page; returns the confirmation's code. */
@@ -75,6 +101,19 @@ class BookingBrowserIT {
           .as("no sideways scrolling").isLessThanOrEqualTo(360);
       phone.screenshot("book-confirmation");
       String secret = phone.driver.getCurrentUrl().substring((base + "/b/").length());
+
+      // The reminder e-mail, in Danish, with the private link; the link opens the booking.
+      MimeMessage reminder = reminderOf(code);
+      assertThat(reminder.getAllRecipients()[0].toString()).isEqualTo("borger@example.dk");
+      assertThat(reminder.getSubject()).startsWith("Påmindelse: Pas");
+      String mailed = (String) reminder.getContent();
+      assertThat(mailed).contains("Hej Karen Blixen", "Medbring: Gammelt pas");
+      java.util.regex.Matcher link = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(base) + "/b/\\S+")
+          .matcher(mailed);
+      assertThat(link.find()).as(mailed).isTrue();
+      phone.driver.get(link.group());
+      phone.await(10).until(ExpectedConditions.textToBe(By.id("b-code"), code));
+      assertThat(link.group()).endsWith(secret);
       OffsetDateTime start = OffsetDateTime.parse(http.get("/api/bookings/" + secret).body().get("start").asText());
 
       // Two citizens come without a booking (a desk is open for passports) before the booked citizen checks in.

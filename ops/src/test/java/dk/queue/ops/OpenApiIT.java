@@ -244,5 +244,12 @@ class OpenApiIT {
     check("bookingNoShow", node.post("/api/branches/main/bookings/" + code + "/no-show", null, anna));
     check("cancelBooking", node.delete("/api/bookings/" + secret));
     check("cancelBooking", node.delete("/api/bookings/main-unknown"));
+    java.util.Map<String, String> csv = java.util.Map.of("Content-Type", "text/csv", "Authorization", "Bearer " + anna);
+    String rows = "externalId,service,start,name\nx-1,pas," + day + " 11:00,Ida\n";
+    check("importBookings", node.send("POST", "/api/branches/main/bookings/import", rows, csv));
+    check("importBookings", node.send("POST", "/api/branches/main/bookings/import", rows.replace("pas,", "nix,"), csv));
+    Reply links = check("calendarLinks", node.get("/api/branches/main/calendar-links", anna));
+    check("calendarFeed", node.get(links.body().get(0).get("url").asText().substring(node.base().length())));
+    check("calendarFeed", node.get("/api/branches/main/services/pas/calendar.ics?token=anna.x"));
   }
 }

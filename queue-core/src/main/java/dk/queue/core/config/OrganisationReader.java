@@ -22,7 +22,7 @@ final class OrganisationReader {
 
   static QueueConfig read(YamlNode root, String source) {
     Fields top = root.fields("services", "branches", "staff", "screens", "kiosks", "outcomes",
-        "signage", "staffSessionMinutes", "retention", "signedOutCloseMinutes", "planning", "oidc");
+        "signage", "staffSessionMinutes", "retention", "signedOutCloseMinutes", "planning", "oidc", "reminders");
     // Without these two lists every other section would only report consequences.
     List<YamlNode> serviceItems = top.required("services").items();
     List<YamlNode> branchItems = top.required("branches").items();
@@ -61,9 +61,12 @@ final class OrganisationReader {
     OidcConfig oidc = top.optional("oidc")
         .flatMap(node -> problems.attempt(() -> OidcReader.read(node, staffItems)))
         .orElse(null);
+    ReminderSettings reminders = top.optional("reminders")
+        .flatMap(node -> problems.attempt(() -> ReminderReader.read(node, System::getenv)))
+        .orElse(null);
     problems.throwIfAny();
     return new QueueConfig(source, branches, staff, screens, kiosks, outcomes, session, looks, retentionDays,
-        signedOutClose, planning, oidc);
+        signedOutClose, planning, oidc, reminders);
   }
 
   /** An optional list section; absent is empty. */

@@ -23,11 +23,12 @@ import java.util.Optional;
  * @param planning      what the staffing advice on {@code /ops/plan} aims for
  *                      ({@code planning: {targetWaitMinutes: N, sharePercent: P}})
  * @param oidc          staff sign-in through an OpenID Connect provider ({@code oidc:}), or null
+ * @param reminders     how booked citizens are reminded, or null: not at all
  */
 public record QueueConfig(String source, List<BranchDef> branches, Map<String, StaffMember> staff,
                           List<ScreenDef> screens, List<KioskDef> kiosks, List<OutcomeDef> outcomeDefs,
                           Duration staffSession, Map<String, Look> looks, int retentionDays, Duration signedOutClose,
-                          StaffingAdvice.Target planning, OidcConfig oidc) {
+                          StaffingAdvice.Target planning, OidcConfig oidc, ReminderSettings reminders) {
   public static final Duration DEFAULT_STAFF_SESSION = Duration.ofHours(10);
   public static final Duration DEFAULT_SIGNED_OUT_CLOSE = Duration.ofMinutes(10);
   /** Kept when the configuration does not say: a quarter of a year of statistics. */
@@ -46,18 +47,24 @@ public record QueueConfig(String source, List<BranchDef> branches, Map<String, S
     java.util.Objects.requireNonNull(planning, "planning");
   }
 
-  /** A configuration without sign-in through an OpenID Connect provider. */
+  /** A configuration without sign-in through an OpenID Connect provider and without reminders. */
   public QueueConfig(String source, List<BranchDef> branches, Map<String, StaffMember> staff,
                      List<ScreenDef> screens, List<KioskDef> kiosks, List<OutcomeDef> outcomeDefs,
                      Duration staffSession, Map<String, Look> looks, int retentionDays, Duration signedOutClose,
                      StaffingAdvice.Target planning) {
     this(source, branches, staff, screens, kiosks, outcomeDefs, staffSession, looks, retentionDays, signedOutClose,
-        planning, null);
+        planning, null, null);
   }
 
   /** Whether staff may sign in with user name and PIN: always, unless the {@code oidc:} section turns it off. */
   public boolean pinSignIn() {
     return oidc == null || oidc.pinSignIn();
+  }
+
+  /** The same configuration reminding booked citizens as {@code settings} say (null: not at all). */
+  public QueueConfig withReminders(ReminderSettings settings) {
+    return new QueueConfig(source, branches, staff, screens, kiosks, outcomeDefs, staffSession, looks, retentionDays,
+        signedOutClose, planning, oidc, settings);
   }
 
   /** A configuration whose desks left signed out close after the default time, with the default planning target. */
@@ -82,7 +89,7 @@ public record QueueConfig(String source, List<BranchDef> branches, Map<String, S
   /** The same configuration with desks left signed out closing after {@code close}. */
   public QueueConfig withSignedOutClose(Duration close) {
     return new QueueConfig(source, branches, staff, screens, kiosks, outcomeDefs, staffSession, looks, retentionDays,
-        close, planning, oidc);
+        close, planning, oidc, reminders);
   }
 
   /** The outcome codes staff may record. */

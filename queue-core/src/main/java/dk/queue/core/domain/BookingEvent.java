@@ -22,6 +22,11 @@ public sealed interface BookingEvent extends Serializable {
     R noShow(NoShow e);
 
     R carried(Carried e);
+
+    /** A reminder went out; views that do not show reminders ignore it. */
+    default R reminded(Reminded e) {
+      return null;
+    }
   }
 
   record Booked(Booking booking) implements BookingEvent {
@@ -55,6 +60,16 @@ public sealed interface BookingEvent extends Serializable {
   record NoShow(String secret) implements BookingEvent {
     public <R> R accept(Visitor<R> v) {
       return v.noShow(this);
+    }
+  }
+
+  /**
+   * The holder was sent a reminder of the booked time {@code start} (by e-mail, SMS or both), so
+   * that no member sends it again.
+   */
+  record Reminded(String secret, Instant start) implements BookingEvent {
+    public <R> R accept(Visitor<R> v) {
+      return v.reminded(this);
     }
   }
 

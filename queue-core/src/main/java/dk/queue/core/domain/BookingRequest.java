@@ -19,6 +19,10 @@ public sealed interface BookingRequest extends Serializable {
     R checkIn(CheckIn c);
 
     R markNoShow(MarkNoShow n);
+
+    R remind(Remind r);
+
+    R importBookings(Import i);
   }
 
   /** Book a slot. {@code secret} and {@code code} are new, chosen by the node that took the request. */
@@ -52,6 +56,28 @@ public sealed interface BookingRequest extends Serializable {
   record MarkNoShow(String code) implements BookingRequest {
     public <R> R accept(Handler<R> h) {
       return h.markNoShow(this);
+    }
+  }
+
+  /** A reminder of the booked time {@code start} was sent: record it, so that it is sent once. */
+  record Remind(String secret, Instant start) implements BookingRequest {
+    public <R> R accept(Handler<R> h) {
+      return h.remind(this);
+    }
+  }
+
+  /**
+   * Bookings made in another system, taken all or none: each row is booked as {@link Book} is,
+   * in order, so that capacity counts the rows before it; a row whose secret is booked already
+   * (imported before) is left as it is.
+   */
+  record Import(java.util.List<Book> rows) implements BookingRequest {
+    public Import {
+      rows = java.util.List.copyOf(rows);
+    }
+
+    public <R> R accept(Handler<R> h) {
+      return h.importBookings(this);
     }
   }
 }

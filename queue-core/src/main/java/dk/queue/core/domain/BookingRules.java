@@ -3,8 +3,10 @@ package dk.queue.core.domain;
 import dk.queue.core.domain.BookingRequest.Book;
 import dk.queue.core.domain.BookingRequest.Cancel;
 import dk.queue.core.domain.BookingRequest.CheckIn;
+import dk.queue.core.domain.BookingRequest.Import;
 import dk.queue.core.domain.BookingRequest.MarkNoShow;
 import dk.queue.core.domain.BookingRequest.Move;
+import dk.queue.core.domain.BookingRequest.Remind;
 import dk.queue.core.domain.Rejection.Reason;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -238,6 +240,39 @@ final class BookingRules implements BookingRequest.Handler<Optional<Rejection>> 
       return reject(Reason.TOO_EARLY, "The booked time has not come yet");
     }
     emit(new BookingEvent.NoShow(b.get().secret()));
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<Rejection> remind(Remind r) {
+    Optional<Booking> b = find(r.secret());
+    if (b.isEmpty()) {
+      return unknown();
+    }
+    // A reminder of a time since moved, or of a booking no longer booked, changes nothing.
+    if (b.get().state() == Booking.State.BOOKED && b.get().start().equals(r.start())
+        && !r.start().equals(b.get().remindedFor())) {
+      emit(new BookingEvent.Reminded(r.secret(), r.start()));
+    }
+    return Optional.empty();
+  }
+
+  /** Each new row booked in order; the first refused row refuses them all, its number in the message. */
+  @Override
+  public Optional<Rejection> importBookings(Import i) {
+    if (i.rows().isEmpty()) {
+      return reject(Reason.INVALID, "no bookings to import");
+    }
+    for (int n = 0; n < i.rows().size(); n++) {
+      Book row = i.rows().get(n);
+      if (row.secret() != null && find(row.secret()).isPresent()) {
+        continue; // imported before
+      }
+      Optional<Rejection> r = book(row);
+      if (r.isPresent()) {
+        return reject(r.get().reason(), "row " + (n + 1) + ": " + r.get().message());
+      }
+    }
     return Optional.empty();
   }
 

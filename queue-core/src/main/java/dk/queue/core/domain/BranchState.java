@@ -395,6 +395,13 @@ public record BranchState(
         c.bookings = Bookings.of(e.bookings());
         return null;
       }
+
+      @Override
+      public Void reminded(BookingEvent.Reminded e) {
+        Booking b = c.bookings.bySecret().get(e.secret());
+        c.bookings = c.bookings.with(b.remindedOf(e.start()));
+        return null;
+      }
     }
 
     @Override

@@ -60,6 +60,8 @@ final class BookingRoutes {
     api.get("/bookings/:secret").handler(this::read);
     api.post("/bookings/:secret/move").handler(this::move);
     api.delete("/bookings/:secret").handler(this::cancel);
+    new BookingImportRoutes(engine, sessions).mount(api);
+    new CalendarFeed(engine, sessions).mount(api);
   }
 
   /** The branches and services that can be booked, with what to bring and how far ahead. */
@@ -333,7 +335,7 @@ final class BookingRoutes {
   }
 
   /** The same code for every retry of a request, another for each attempt after a clash. */
-  private static String codeFromKey(String key, int attempt) {
+  static String codeFromKey(String key, int attempt) {
     String hash = Sha256.hex("code\n" + attempt + "\n" + key);
     char[] c = new char[CODE_LENGTH];
     for (int i = 0; i < c.length; i++) {

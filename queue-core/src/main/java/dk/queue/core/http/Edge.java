@@ -109,7 +109,8 @@ public final class Edge {
         .putHeader("Referrer-Policy", "no-referrer")
         .putHeader("X-Frame-Options", path.startsWith("/screens/") ? "SAMEORIGIN" : "DENY");
     if (request.method() == HttpMethod.POST && !json(request.getHeader("Content-Type"))
-        && !(path.equals(AdminRoutes.CONFIG) && yaml(request.getHeader("Content-Type")))) {
+        && !(path.equals(AdminRoutes.CONFIG) && yaml(request.getHeader("Content-Type")))
+        && !(path.endsWith("/bookings/import") && csv(request.getHeader("Content-Type")))) {
       Errors.send(rc.response(), new ApiException(415, "unsupported_media_type",
           "Send the body as Content-Type: application/json"));
       return;
@@ -140,6 +141,10 @@ public final class Edge {
   }
 
   /** A configuration is sent as YAML: a type that, like JSON, no cross-site form can send. */
+  private static boolean csv(String contentType) {
+    return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
+  }
+
   private static boolean yaml(String contentType) {
     return is(contentType, "application/yaml");
   }

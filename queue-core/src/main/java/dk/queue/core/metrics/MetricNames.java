@@ -18,6 +18,8 @@ public final class MetricNames {
   public static final String QUORUM = "queue.cluster.quorum";
   public static final String READY = "queue.node.ready";
   public static final String SET_ASIDE = "queue.store.set.aside.events";
+  /** Reminders of booked times, by channel (email, sms) and outcome (sent, failed). */
+  public static final String REMINDERS = "queue.reminders";
 
   /** The state of a branch, reported by the member that owns it. */
   public enum Branch {

@@ -45,6 +45,7 @@ public final class QueueNode {
   private int httpInstances;
   private ConfigReloader reloader;
   private final QueueMetrics metrics = new QueueMetrics();
+  private dk.queue.core.remind.Reminders reminders;
 
   private QueueNode(NodeOptions options) {
     this.options = options;
@@ -85,7 +86,16 @@ public final class QueueNode {
         })
         .compose(v -> engine.start())
         .onSuccess(v -> moves.start())
-        .compose(v -> configAdmin.start(options.config()));
+        .compose(v -> configAdmin.start(options.config()))
+        .onSuccess(v -> startReminders());
+  }
+
+  /** Reminders of booked times link to the public address, or else to this node's own. */
+  private void startReminders() {
+    String publicUrl = options.edge().publicUrl();
+    reminders = new dk.queue.core.remind.Reminders(vertx, engine, metrics.registry(),
+        () -> publicUrl != null ? publicUrl : "http://127.0.0.1:" + port());
+    reminders.start();
   }
 
   private Future<Void> listen() {
@@ -166,6 +176,9 @@ public final class QueueNode {
   /** Stops serving, leaves the cluster and closes the store. */
   public Future<Void> close() {
     Future<Void> flushed = Future.succeededFuture();
+    if (reminders != null) {
+      reminders.stop();
+    }
     if (engine != null) {
       moves.stop();
       engine.stop();

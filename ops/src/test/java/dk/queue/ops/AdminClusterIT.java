@@ -24,13 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.mindrot.jbcrypt.BCrypt;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
  * The administration pages editing the running configuration of a cluster of two real nodes: in a
- * real chromium an administrator adds a service, a closed day and a member of staff on node A; a
- * kiosk on node B shows them, the new member serves a ticket there, the export loads into a fresh
+ * real chromium an administrator signs in through the identity provider (mock-oauth2-server) and
+ * adds a service, a closed day and a member of staff on node A; a kiosk on node B shows them, the new member serves a ticket there, the export loads into a fresh
  * node. Then, through the API, a change racing another is refused and shown it, a version outlives
  * the crash of the node that took it, and a restart starts from the newest version.
  */
@@ -52,12 +53,14 @@ class AdminClusterIT {
       "    services: [pas]",
       "    desks: [{id: d1, name: Skranke 1}]",
       "staff:",
-      "  - {user: boss, name: Boss, pinHash: \"" + HASH + "\", skills: [pas], admin: true}",
+      "  - {user: boss, name: Boss, pinHash: \"" + HASH + "\", skills: [pas], admin: true, email: boss@kommune.dk}",
       "kiosks:",
       "  - {id: k1, branch: main}",
       "  - {id: k2, branch: vest}",
       "outcomes: [served]",
       "");
+  /** The municipality's identity provider, through which the administrator signs in. */
+  static OidcSignIn provider;
   static Path dir;
   static TestNode a;
   static TestNode b;
@@ -67,13 +70,15 @@ class AdminClusterIT {
   static void start() throws Exception {
     dir = Files.createTempDirectory("queue-admin-cluster");
     Path file = dir.resolve("organisation.yaml");
-    Files.writeString(file, YAML);
+    provider = new OidcSignIn();
+    int httpA = freePort();
+    Files.writeString(file, YAML + provider.section("http://127.0.0.1:" + httpA));
     int portA = freePort();
     int portB = freePort();
     List<String> members = List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB);
     String name = "admin-" + ProcessHandle.current().pid();
     a = TestNode.start(dir.resolve("a"), o -> o.withConfig(ConfigLoader.load(file)).withWebModules(Main.webModules())
-        .withCluster(new ClusterOptions(true, "127.0.0.1", portA, members, false, 1, 1, name)));
+        .withPort(httpA).withCluster(new ClusterOptions(true, "127.0.0.1", portA, members, false, 1, 1, name)));
     b = TestNode.start(dir.resolve("b"), o -> o.withConfig(ConfigLoader.load(file)).withWebModules(Main.webModules())
         .withCluster(new ClusterOptions(true, "127.0.0.1", portB, members, false, 1, 1, name)));
     assertThat(Eventually.value(Duration.ofSeconds(10), () -> a.node.hazelcast().getCluster().getMembers().size(),
@@ -84,6 +89,7 @@ class AdminClusterIT {
   @AfterAll
   static void stop() throws Exception {
     browser.close();
+    provider.close();
     // The second test stops both nodes its own way (and sets them to null).
     for (TestNode n : new TestNode[] {b, a}) {
       if (n != null) {
@@ -92,12 +98,9 @@ class AdminClusterIT {
     }
   }
 
-  /** The administrator's sign-in on the page; the one step to change for OpenID Connect. */
-  static void signIn(String user, String pin) {
-    var d = browser.driver;
-    d.findElement(By.id("user")).sendKeys(user);
-    d.findElement(By.id("pin")).sendKeys(pin);
-    d.findElement(By.cssSelector("#signin button")).click();
+  /** The administrator signs in on the page through the municipality's identity provider. */
+  static void signIn(String subject, String email) {
+    provider.signIn(browser, subject, "{\"email\": \"" + email + "\"}");
     // The editors are filled once the running configuration has been read.
     browser.await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#e-branches-choose option[value=main]")));
   }
@@ -129,7 +132,7 @@ class AdminClusterIT {
   void anAdministratorAddsAServiceAClosedDayAndStaffAndTheOtherNodeServesThem() throws Exception {
     var d = browser.driver;
     d.get(a.base() + "/admin");
-    signIn("boss", "1234");
+    signIn("b0ss", "boss@kommune.dk");
 
     // A service, first with a letter the loader refuses: its message stands next to the field.
     type("e-services-key", "bolig");
@@ -183,17 +186,21 @@ class AdminClusterIT {
     browser.await(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("closed-today"),
         "I dag er der lukket (Personaledag)."));
 
-    // The new member signs in on node B and serves a ticket of the new service.
-    String bo = b.post("/api/login", "{\"user\":\"bo\",\"pin\":\"5678\"}").body().get("token").asText();
-    assertThat(b.post("/api/branches/main/desks/d1/open", "{\"services\":[\"bolig\"]}", bo).status()).isEqualTo(200);
+    // The new member signs in at a desk page on node B and serves a ticket of the new service.
+    d.get(b.base() + "/desk/main/d1");
+    d.findElement(By.id("user")).sendKeys("bo", Keys.TAB, "5678", Keys.ENTER);
+    browser.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
+    DeskDayIT.open(browser, "bolig");
     Http.Reply ticket = b.post("/api/branches/main/tickets", "{\"service\":\"bolig\"}");
     assertThat(ticket.status()).as(ticket.text()).isEqualTo(201);
-    Http.Reply called = b.post("/api/branches/main/desks/d1/call-next", null, bo);
-    assertThat(called.status()).as(called.text()).isEqualTo(200);
-    assertThat(called.text()).contains(ticket.body().get("id").asText());
-    assertThat(b.post("/api/branches/main/desks/d1/start", null, bo).status()).isEqualTo(200);
-    assertThat(b.post("/api/branches/main/desks/d1/done", "{\"outcome\":\"served\"}", bo).status()).isEqualTo(200);
-    assertThat(b.post("/api/branches/main/desks/d1/close", null, bo).status()).isEqualTo(200);
+    String number = ticket.body().get("number").asText();
+    assertThat(number).startsWith("B");
+    browser.await(10).until(ExpectedConditions.elementToBeClickable(By.id("call-next"))).click();
+    browser.await(10).until(ExpectedConditions.textToBe(By.id("current-number"), number));
+    browser.await(10).until(ExpectedConditions.elementToBeClickable(By.id("start"))).click();
+    browser.await(10).until(ExpectedConditions.elementToBeClickable(By.id("done"))).click();
+    browser.await(10).until(ExpectedConditions.textToBe(By.id("notice-text"), number + " er færdig."));
+    assertThat(b.get("/api/tickets/" + ticket.body().get("id").asText()).body().get("state").asText()).isEqualTo("done");
 
     // The export loads into a fresh node with the same branches, staff and services.
     String exported = b.get("/api/admin/config", b.post("/api/login", "{\"user\":\"boss\",\"pin\":\"1234\"}")

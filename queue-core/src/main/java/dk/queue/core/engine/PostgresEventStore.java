@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PostgresEventStore implements EventStore {
   /** The schema's migrations, in order; the number of the last is the schema version. */
-  static final List<String> MIGRATIONS = List.of("V1.sql", "V2.sql");
+  static final List<String> MIGRATIONS = List.of("V1.sql", "V2.sql", "V3.sql");
   /** Serialises the migrations of nodes starting at the same moment. */
   private static final long MIGRATION_LOCK = 0x5155455545L;
   private static final int TIMEOUT_SECONDS = 5;
@@ -239,6 +239,47 @@ public final class PostgresEventStore implements EventStore {
           st.setArray(2, c.createArrayOf("bigint", offered.keySet().toArray()));
         }));
     return held.stream().filter(r -> !r.equals(offered.get(r.seq()))).map(r -> offered.get(r.seq())).toList();
+  }
+
+  /** Keeps a version of the configuration (table {@code config_versions}); one kept under its number stays. */
+  public synchronized void keepVersion(ConfigVersions.Saved saved) throws IOException {
+    run(c -> {
+      try (PreparedStatement st = c.prepareStatement("INSERT INTO config_versions (version, at, source, summary, yaml) "
+          + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (version) DO NOTHING")) {
+        st.setLong(1, saved.version());
+        st.setTimestamp(2, Timestamp.from(saved.at()));
+        st.setString(3, saved.source());
+        st.setString(4, saved.summary());
+        st.setString(5, saved.yaml());
+        st.executeUpdate();
+      }
+      // As many as are kept, and the newest read from a file.
+      try (PreparedStatement st = c.prepareStatement("DELETE FROM config_versions WHERE version <= ? AND version <> "
+          + "COALESCE((SELECT max(version) FROM config_versions WHERE source = ?), 0)")) {
+        st.setLong(1, saved.version() - ConfigVersions.KEPT);
+        st.setString(2, ConfigVersions.FILE);
+        st.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** The kept versions of the configuration, newest first, at most {@code limit}. */
+  public synchronized List<ConfigVersions.Saved> versions(int limit) throws IOException {
+    return run(c -> {
+      List<ConfigVersions.Saved> out = new ArrayList<>();
+      try (PreparedStatement st = c.prepareStatement(
+          "SELECT version, at, source, summary, yaml FROM config_versions ORDER BY version DESC LIMIT ?")) {
+        st.setInt(1, limit);
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.add(new ConfigVersions.Saved(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                rs.getString(4), rs.getString(5)));
+          }
+        }
+      }
+      return out;
+    });
   }
 
   /** The schema version the database is at (the number of migrations applied). */

@@ -62,7 +62,7 @@ public final class ConfigAdmin {
       // From here on every new version is heard of; those until now are kept here first.
       shared.addEntryListener((EntryAddedListener<Long, String>) this::added, true);
       for (String other : shared.values()) {
-        versions.keep(JsonMapping.decode(other, ConfigVersions.Saved.class));
+        keep(JsonMapping.decode(other, ConfigVersions.Saved.class));
       }
       String text = fileText(config.source());
       Optional<ConfigVersions.Saved> fromFile = versions.latestFromFile();
@@ -87,7 +87,7 @@ public final class ConfigAdmin {
   private void added(EntryEvent<Long, String> event) {
     try {
       ConfigVersions.Saved saved = JsonMapping.decode(event.getValue(), ConfigVersions.Saved.class);
-      versions.keep(saved);
+      keep(saved);
       synchronized (this) {
         if (taken(saved.version())) {
           reloader.adopt(saved.yaml(), "version " + saved.version());
@@ -110,7 +110,8 @@ public final class ConfigAdmin {
 
   /**
    * Stores a version under its number unless another has it; returns that other, or null when
-   * stored. Stored means in the cluster's map (with its backup) and in this node's data folder.
+   * stored. Stored means in the cluster's map (with its backup); then also in this node's data
+   * folder, and in PostgreSQL with that store.
    */
   private ConfigVersions.Saved store(ConfigVersions.Saved next) throws java.io.IOException {
     String before = shared.putIfAbsent(next.version(), JsonMapping.encode(next));
@@ -118,9 +119,22 @@ public final class ConfigAdmin {
       return JsonMapping.decode(before, ConfigVersions.Saved.class);
     }
     taken(next.version());
-    versions.keep(next);
+    keep(next);
     shared.delete(next.version() - ConfigVersions.KEPT);
     return null;
+  }
+
+  /**
+   * Keeps a version on disk (and in PostgreSQL, with that store). The cluster's map holds it with
+   * its backup already, so a disk or database that fails is logged and does not stop the cluster
+   * taking it on; a node keeps it when it next starts and reads the map.
+   */
+  private void keep(ConfigVersions.Saved saved) {
+    try {
+      versions.keep(saved);
+    } catch (java.io.IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "configuration version " + saved.version() + " not stored: " + e.getMessage());
+    }
   }
 
   /** The text of the file the configuration was read from; null when it came from elsewhere. */

@@ -63,7 +63,9 @@ public final class QueueNode {
   private Future<Void> boot() {
     try {
       store = options.store() == null ? new FileEventStore(options.dataDir()) : PostgresEventStore.connect(options.store());
-      versions = new dk.queue.core.engine.FileConfigVersions(options.dataDir());
+      var inFolder = new dk.queue.core.engine.FileConfigVersions(options.dataDir());
+      versions = store instanceof PostgresEventStore shared
+          ? new dk.queue.core.engine.PostgresConfigVersions(inFolder, shared) : inFolder;
     } catch (java.io.IOException | IllegalArgumentException e) {
       return Future.failedFuture(e);
     }

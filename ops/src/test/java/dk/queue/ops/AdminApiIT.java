@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.queue.core.auth.Role;
 import dk.queue.core.config.ConfigLoader;
 import dk.queue.core.node.Http.Reply;
+import dk.queue.core.node.TestConfig;
 import dk.queue.core.node.TestNode;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
@@ -19,7 +20,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mindrot.jbcrypt.BCrypt;
 
 /**
  * The administration API on a real node with every page module: each route of the router tried
@@ -27,22 +27,8 @@ import org.mindrot.jbcrypt.BCrypt;
  * fresh node.
  */
 class AdminApiIT {
-  private static final String HASH = BCrypt.hashpw("1234", BCrypt.gensalt(4));
-  private static final String YAML = String.join("\n",
-      "# the organisation",
-      "services:",
-      "  - {id: pas, name: {da: Pas, en: Passport}, letter: P, group: borgerservice}",
-      "branches:",
-      "  - id: main",
-      "    name: Hovedbiblioteket",
-      "    hours: {mon-sun: \"00:00-24:00\"}",
-      "    services: [pas]",
-      "    desks: [{id: d1, name: Skranke 1}]",
-      "  - id: vest",
-      "    name: Vestbiblioteket",
-      "    hours: {mon-sun: \"00:00-24:00\"}",
-      "    services: [pas]",
-      "    desks: [{id: d1, name: Skranke 1}]",
+  private static final String HASH = TestConfig.PIN_HASH;
+  private static final String YAML = "# the organisation\n" + TestConfig.TWO_BRANCHES_YAML + String.join("\n",
       "staff:",
       "  - {user: anna, name: Anna, pinHash: \"" + HASH + "\", skills: [pas]}",
       "  - {user: sara, name: Sara, pinHash: \"" + HASH + "\", skills: [pas], supervises: [main]}",

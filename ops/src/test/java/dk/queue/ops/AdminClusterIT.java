@@ -8,6 +8,7 @@ import dk.queue.core.domain.ServiceDef;
 import dk.queue.core.node.ClusterOptions;
 import dk.queue.core.node.Eventually;
 import dk.queue.core.node.Http;
+import dk.queue.core.node.TestConfig;
 import dk.queue.core.node.TestNode;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.mindrot.jbcrypt.BCrypt;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -37,21 +37,8 @@ import org.openqa.selenium.support.ui.Select;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminClusterIT {
-  static final String HASH = BCrypt.hashpw("1234", BCrypt.gensalt(4));
-  static final String YAML = String.join("\n",
-      "services:",
-      "  - {id: pas, name: {da: Pas, en: Passport}, letter: P, group: borgerservice}",
-      "branches:",
-      "  - id: main",
-      "    name: Hovedbiblioteket",
-      "    hours: {mon-sun: \"00:00-24:00\"}",
-      "    services: [pas]",
-      "    desks: [{id: d1, name: Skranke 1}]",
-      "  - id: vest",
-      "    name: Vestbiblioteket",
-      "    hours: {mon-sun: \"00:00-24:00\"}",
-      "    services: [pas]",
-      "    desks: [{id: d1, name: Skranke 1}]",
+  static final String HASH = TestConfig.PIN_HASH;
+  static final String YAML = TestConfig.TWO_BRANCHES_YAML + String.join("\n",
       "staff:",
       "  - {user: boss, name: Boss, pinHash: \"" + HASH + "\", skills: [pas], admin: true, email: boss@kommune.dk}",
       "kiosks:",

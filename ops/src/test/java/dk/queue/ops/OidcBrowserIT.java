@@ -7,6 +7,7 @@ import dk.queue.core.config.ConfigLoader;
 import dk.queue.core.engine.Addresses;
 import dk.queue.core.node.ClusterOptions;
 import dk.queue.core.node.Http;
+import dk.queue.core.node.TestConfig;
 import dk.queue.core.node.TestNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.mindrot.jbcrypt.BCrypt;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OidcBrowserIT {
-  private static final String HASH = BCrypt.hashpw("1234", BCrypt.gensalt(4));
+  private static final String HASH = TestConfig.PIN_HASH;
   private static OidcSignIn provider;
   private static TestNode a;
   private static TestNode b;
@@ -44,15 +44,7 @@ class OidcBrowserIT {
     int clusterA = DeskLeaveIT.freePort();
     int clusterB = DeskLeaveIT.freePort();
     int httpB = DeskLeaveIT.freePort();
-    yaml = String.join("\n",
-        "services:",
-        "  - {id: pas, name: {da: Pas, en: Passport}, letter: P, group: borgerservice}",
-        "branches:",
-        "  - id: main",
-        "    name: Hovedbiblioteket",
-        "    hours: {mon-sun: \"00:00-24:00\"}",
-        "    services: [pas]",
-        "    desks: [{id: d1, name: Skranke 1}]",
+    yaml = TestConfig.TWO_BRANCHES_YAML + String.join("\n",
         "staff:",
         "  - {user: anna, name: Anna, pinHash: \"" + HASH + "\", skills: [pas], email: Anna.Hansen@kommune.dk}",
         "  - {user: boss, name: Boss, pinHash: \"" + HASH + "\", skills: [pas], admin: true, email: boss@kommune.dk}",

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.queue.core.config.ConfigLoader;
 import dk.queue.core.engine.PostgresServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mindrot.jbcrypt.BCrypt;
 
 /**
  * With PostgreSQL as the store, the configuration's versions are kept in it: a node with an empty
@@ -16,17 +19,9 @@ import org.mindrot.jbcrypt.BCrypt;
  * that version, and lists it in its change log.
  */
 class ConfigVersionsPostgresIT {
-  static final String YAML = String.join("\n",
-      "services:",
-      "  - {id: pas, name: {da: Pas, en: Passport}, letter: P, group: borgerservice}",
-      "branches:",
-      "  - id: main",
-      "    name: Hovedbiblioteket",
-      "    hours: {mon-sun: \"00:00-24:00\"}",
-      "    services: [pas]",
-      "    desks: [{id: d1, name: Skranke 1}]",
+  static final String YAML = TestConfig.TWO_BRANCHES_YAML + String.join("\n",
       "staff:",
-      "  - {user: boss, name: Boss, pinHash: \"" + BCrypt.hashpw("1234", BCrypt.gensalt(4)) + "\", skills: [pas], admin: true}",
+      "  - {user: boss, name: Boss, pinHash: \"" + TestConfig.PIN_HASH + "\", skills: [pas], admin: true}",
       "outcomes: [served]",
       "");
 
@@ -39,8 +34,7 @@ class ConfigVersionsPostgresIT {
     long saved;
     try (TestNode first = TestNode.start(dir.resolve("first"), o -> o.withConfig(ConfigLoader.load(file)).withStore(store))) {
       String boss = new Http(first.base()).login("boss", "1234");
-      Http.Reply export = first.get("/api/admin/config", boss);
-      long version = Long.parseLong(export.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+      long version = version(first, boss);
       Http.Reply days = first.send("POST", "/api/admin/branches/main/closed-days", "{\"version\": " + version
           + ", \"days\": [{\"date\": \"2030-12-24\", \"reason\": {\"da\": \"Jul\", \"en\": \"Christmas\"}}]}",
           Map.of("Content-Type", "application/json", "Authorization", "Bearer " + boss));
@@ -53,9 +47,15 @@ class ConfigVersionsPostgresIT {
       assertThat(second.node.engine().config().branch("main").orElseThrow().closedDays().days())
           .as("the closed day saved through the first node").hasSize(1);
       String boss = new Http(second.base()).login("boss", "1234");
-      Http.Reply export = second.get("/api/admin/config", boss);
-      assertThat(export.headers().firstValue("ETag").orElseThrow()).contains(String.valueOf(saved));
-      assertThat(export.text()).contains("2030-12-24");
+      assertThat(version(second, boss)).isEqualTo(saved);
+      assertThat(second.get("/api/admin/config", boss).text()).contains("2030-12-24");
     }
+  }
+
+  /** The running configuration's version: the export's ETag. */
+  static long version(TestNode node, String token) throws Exception {
+    HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.base() + "/api/admin/config"))
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
+    return Long.parseLong(r.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
   }
 }

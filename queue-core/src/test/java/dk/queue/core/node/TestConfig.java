@@ -31,6 +31,28 @@ public final class TestConfig {
   public static final String PIN = "1234";
   /** The device key of kiosk {@code main-kiosk}. */
   public static final String KIOSK_KEY = "test-kiosk-key";
+  /** {@link #PIN}'s hash, for staff in an organisation file. */
+  public static final String PIN_HASH = BCrypt.hashpw(PIN, BCrypt.gensalt(4));
+  /**
+   * The start of a small organisation file: passport, and two branches ({@code main},
+   * {@code vest}) open around the clock with one desk {@code d1} each; a test adds its staff and
+   * the sections it needs.
+   */
+  public static final String TWO_BRANCHES_YAML = String.join("\n",
+      "services:",
+      "  - {id: pas, name: {da: Pas, en: Passport}, letter: P, group: borgerservice}",
+      "branches:",
+      "  - id: main",
+      "    name: Hovedbiblioteket",
+      "    hours: {mon-sun: \"00:00-24:00\"}",
+      "    services: [pas]",
+      "    desks: [{id: d1, name: Skranke 1}]",
+      "  - id: vest",
+      "    name: Vestbiblioteket",
+      "    hours: {mon-sun: \"00:00-24:00\"}",
+      "    services: [pas]",
+      "    desks: [{id: d1, name: Skranke 1}]",
+      "");
 
   private TestConfig() {}
 

@@ -186,6 +186,8 @@ public final class Main {
         out.println("    Desk:    " + base + "/desk/" + b.id() + "/" + d.id() + "   (" + d.name() + ")");
       }
     }
+    out.println("  Booking:     " + base + "/book");
+    out.println("  Admin:       " + base + "/admin");
     out.println("  Operations:  " + base + "/ops");
     out.println("  Staffing:    " + base + "/ops/plan");
     out.println("  API:         " + base + "/api/branches");

@@ -53,8 +53,11 @@ public final class AdminRoutes {
     router.route("/api/admin/*").handler(BodyHandler.create(false).setBodyLimit(CONFIG_LIMIT))
         .handler(Access.require(sessions, Role.ADMIN));
     router.get(CONFIG).handler(rc -> admin.current().onSuccess(latest -> {
-      ConfigVersions.Saved v = latest.orElseThrow(() -> ApiException.notFound("no_text",
-          "The node was started without a configuration file; post one first"));
+      if (latest.isEmpty()) {
+        rc.fail(ApiException.notFound("no_text", "The node was started without a configuration file; post one first"));
+        return;
+      }
+      ConfigVersions.Saved v = latest.get();
       String accept = rc.request().getHeader("Accept");
       if (accept != null && accept.contains("application/json")) {
         // The same text as a JSON tree, for the pages' forms.

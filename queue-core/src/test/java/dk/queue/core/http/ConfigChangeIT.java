@@ -69,6 +69,25 @@ class ConfigChangeIT {
   }
 
   @Test
+  void theEmbeddedDemoIsExportedAsItsTextAndANodeWithoutTextSaysSo() throws Exception {
+    try (TestNode demo = TestNode.start(Files.createTempDirectory("queue-demo"), o -> o.withConfig(ConfigLoader.demo()))) {
+      String admin = new Http(demo.base()).login("admin", "0000");
+      Http.Reply export = demo.get("/api/admin/config", admin);
+      assertThat(export.status()).as(export.text()).isEqualTo(200);
+      assertThat(ConfigLoader.parse(export.text(), "export.yaml").branches())
+          .isEqualTo(ConfigLoader.demo().branches());
+    }
+    String inline = dk.queue.core.node.TestConfig.TWO_BRANCHES_YAML + "staff:\n  - {user: boss, name: Boss, pinHash: \""
+        + dk.queue.core.node.TestConfig.PIN_HASH + "\", skills: [pas], admin: true}\noutcomes: [served]\n";
+    try (TestNode plain = TestNode.start(Files.createTempDirectory("queue-inline"),
+        o -> o.withConfig(ConfigLoader.parse(inline, "not a file")))) {
+      Http.Reply none = plain.get("/api/admin/config", new Http(plain.base()).login("boss", "1234"));
+      assertThat(none.status()).isEqualTo(404);
+      assertThat(none.error()).isEqualTo("no_text");
+    }
+  }
+
+  @Test
   void aRunningNodeTakesOnANewConfigurationKeepingTheDay() throws Exception {
     String v1 = yaml(List.of("d1", "d2"), List.of("pas", "laan"), hoursNow(true));
     String v2 = yaml(List.of("d1", "d2", "d3"), List.of("pas", "laan", "pension"), hoursNow(false));

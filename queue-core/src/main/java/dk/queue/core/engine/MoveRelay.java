@@ -25,6 +25,11 @@ public final class MoveRelay {
   private static final System.Logger LOG = System.getLogger(MoveRelay.class.getName());
   /** How often an owner looks for moves still waiting. */
   static final long RETRY_MS = 1000;
+  /**
+   * The longest one round of a branch's moves may take: a write held up by a member that died
+   * (its partitions not yet taken over) lets the next round try again rather than hold the branch.
+   */
+  static final long ROUND_MS = 10_000;
 
   private final Vertx vertx;
   private final Engine engine;
@@ -69,7 +74,7 @@ public final class MoveRelay {
     for (Moves.Move m : Moves.pending(state)) {
       chain = chain.compose(v -> held ? Future.failedFuture("held") : finish(branch, m));
     }
-    chain.onComplete(ar -> {
+    chain.timeout(ROUND_MS, java.util.concurrent.TimeUnit.MILLISECONDS).onComplete(ar -> {
       inFlight.remove(branch);
       if (ar.failed() && !held) {
         LOG.log(System.Logger.Level.WARNING, "moves from " + branch + " wait: " + ar.cause().getMessage());

@@ -86,6 +86,23 @@ class AccessibilityIT {
     return text.toString();
   }
 
+  /** Books the first free passport time in the coming days at Hovedbiblioteket; its secret. */
+  private String booking() throws Exception {
+    java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
+    for (int i = 1; i <= 10; i++) {
+      JsonNode slots = http.get("/api/branches/hovedbiblioteket/services/pas/slots?date=" + day.plusDays(i)).body();
+      for (JsonNode slot : slots.path("slots")) {
+        if (slot.get("free").asInt() > 0) {
+          Http.Reply r = http.post("/api/branches/hovedbiblioteket/bookings",
+              "{\"service\":\"pas\",\"start\":\"" + slot.get("start").asText() + "\",\"name\":\"Jens Hansen\"}");
+          assertThat(r.status()).as(r.text()).isEqualTo(201);
+          return r.body().get("secret").asText();
+        }
+      }
+    }
+    throw new AssertionError("no free passport time in ten days");
+  }
+
   @Test
   void everyPageHasNoWcagViolations() throws Exception {
     String token = http.login("demo", "0000");
@@ -120,6 +137,11 @@ class AccessibilityIT {
       b.await(10).until(ExpectedConditions.elementToBeClickable(By.id("start")));
       scan(b, "desk, a ticket called and three waiting");
       b.screenshot("desk-called");
+      // Closing the last desk of those waiting asks what becomes of them.
+      b.driver.findElement(By.id("close")).click();
+      b.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("leave-confirm")));
+      scan(b, "desk, closing with citizens waiting");
+      b.driver.findElement(By.id("leave-cancel")).click();
 
       // The kiosk: both text modes, a ticket, and a service not to be had here now.
       b.driver.get(base + "/kiosk/hovedbiblioteket-kiosk#key=demo-kiosk-key");
@@ -147,6 +169,19 @@ class AccessibilityIT {
       scan(b, "/ops");
       b.driver.get(base + "/ops/plan");
       scan(b, "/ops/plan");
+
+      // Booking: the page, and a booking's own page; administration signed out and signed in.
+      b.driver.get(base + "/book");
+      b.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("choose")));
+      scan(b, "/book");
+      b.driver.get(base + "/b/" + booking());
+      b.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("b-code")));
+      scan(b, "a booking's own page");
+      b.driver.get(base + "/admin");
+      scan(b, "/admin, signed out");
+      b.driver.findElement(By.id("user")).sendKeys("admin", Keys.TAB, "0000", Keys.ENTER);
+      b.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("work")));
+      scan(b, "/admin");
     }
     try (Browser phone = Browser.phone(360, 740)) {
       phone.driver.get(base + "/t/" + first);

@@ -41,6 +41,8 @@ class AdminClusterIT {
   static final String YAML = TestConfig.TWO_BRANCHES_YAML + String.join("\n",
       "staff:",
       "  - {user: boss, name: Boss, pinHash: \"" + HASH + "\", skills: [pas], admin: true, email: boss@kommune.dk}",
+      "signage:",
+      "  - {branch: main, colours: {background: \"#0d1b2a\", text: \"#ffffff\", muted: \"#c5d0dc\", accent: \"#ffd23f\"}}",
       "kiosks:",
       "  - {id: k1, branch: main}",
       "  - {id: k2, branch: vest}",
@@ -89,7 +91,12 @@ class AdminClusterIT {
   static void signIn(String subject, String email) {
     provider.signIn(browser, subject, "{\"email\": \"" + email + "\"}");
     // The editors are filled once the running configuration has been read.
-    browser.await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#e-branches-choose option[value=main]")));
+    try {
+      browser.await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#e-branches-choose option[value=main]")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("not signed in at " + browser.driver.getCurrentUrl() + "; the page says: "
+          + browser.driver.findElement(By.tagName("body")).getText(), e);
+    }
   }
 
   private static void type(String id, String text) {
@@ -118,7 +125,8 @@ class AdminClusterIT {
   @Order(1)
   void anAdministratorAddsAServiceAClosedDayAndStaffAndTheOtherNodeServesThem() throws Exception {
     var d = browser.driver;
-    d.get(a.base() + "/admin");
+    // The sign-in starts on node B; the provider sends the browser back to node A (the public address).
+    d.get(b.base() + "/admin");
     signIn("b0ss", "boss@kommune.dk");
 
     // A service, first with a letter the loader refuses: its message stands next to the field.
@@ -157,6 +165,14 @@ class AdminClusterIT {
     type("e-staff-pin", "5678");
     d.findElement(By.id("e-staff-save")).click();
     saved("staff: bo added");
+
+    // A slide for main's screens, in both languages.
+    new Select(d.findElement(By.id("e-signage-choose"))).selectByValue("main");
+    type("e-signage-slides", "Velkommen | Welcome\nTag et nummer ved standeren | Take a number at the kiosk");
+    d.findElement(By.id("e-signage-save")).click();
+    saved("signage: main changed");
+    assertThat(a.node.engine().config().look("main").slides()).extracting(slide -> slide.text().en())
+        .containsExactly("Take a number at the kiosk");
     for (String change : List.of("services: bolig added", "branches: main changed (", "closed days of vest", "staff: bo added")) {
       assertThat(d.findElement(By.id("audit")).getText()).contains(change).contains("boss");
     }

@@ -97,9 +97,17 @@
     { list: 'kiosks', key: 'id', fields: [{ f: 'branch', choices: function () { return ids('branches', 'id'); } }, { f: 'name' }] },
     { list: 'screens', key: 'id', fields: [{ f: 'branch', choices: function () { return ids('branches', 'id'); } }, { f: 'name' }] },
     { list: 'signage', key: 'branch', fields: [{ f: 'colours.background', type: 'color' }, { f: 'colours.text', type: 'color' },
-      { f: 'colours.muted', type: 'color' }, { f: 'colours.accent', type: 'color' }] }
+      { f: 'colours.muted', type: 'color' }, { f: 'colours.accent', type: 'color' }, { f: 'slides', type: 'slides' }] }
   ];
 
+  function bilingual(text) {
+    if (text == null) return '';
+    return typeof text === 'string' ? text : text.da + (text.en ? ' | ' + text.en : '');
+  }
+  function texts(line) {
+    const at = line.indexOf(' | ');
+    return at < 0 ? { da: line.trim() } : { da: line.substring(0, at).trim(), en: line.substring(at + 3).trim() };
+  }
   function ids(list, key) { return (config[list] || []).map(function (i) { return i[key]; }); }
   function label(key) { return [t[key], el('span', { class: 'en', lang: 'en', text: tEn[key] })]; }
   function get(item, path) { return path.split('.').reduce(function (o, k) { return o == null ? undefined : o[k]; }, item); }
@@ -119,8 +127,8 @@
     let control;
     if (field.choices) {
       control = el('select', attrs, field.choices().map(function (c) { return el('option', { value: c, text: c }); }));
-    } else if (field.type === 'lines' || field.type === 'desks') {
-      control = el('textarea', Object.assign(attrs, { rows: 3 }));
+    } else if (field.type === 'lines' || field.type === 'desks' || field.type === 'slides') {
+      control = el('textarea', Object.assign(attrs, { rows: field.type === 'slides' ? 8 : 3 }));
     } else {
       control = el('input', Object.assign(attrs, { type: field.type || 'text' }));
       if (field.type === 'password') control.setAttribute('autocomplete', 'new-password');
@@ -143,6 +151,8 @@
         $(id).value = Object.keys(v || {}).map(function (k) { return k + ': ' + v[k]; }).join('\n');
       } else if (field.type === 'desks') {
         $(id).value = (v || []).map(function (d) { return d.id + ': ' + d.name; }).join('\n');
+      } else if (field.type === 'slides') {
+        $(id).value = (v || []).map(function (s) { return [bilingual(s.title), bilingual(s.text)].join('\n'); }).join('\n\n');
       } else if (field.type === 'color') {
         $(id).value = v || '#000000';
       } else if (field.choices) {
@@ -172,6 +182,15 @@
         v = e.checked ? true : null;
       } else if (field.type === 'number') {
         v = e.value === '' ? null : Number(e.value);
+      } else if (field.type === 'slides') {
+        // A slide a paragraph: its title on the first line, its text on the second; "dansk | English".
+        v = e.value.split(/\n\s*\n/).map(function (b) { return b.trim(); }).filter(Boolean).map(function (b) {
+          const lines = b.split('\n');
+          const slide = { text: texts(lines.length > 1 ? lines.slice(1).join(' ') : lines[0]) };
+          if (lines.length > 1) slide.title = texts(lines[0]);
+          return slide;
+        });
+        if (v.length === 0) v = null;
       } else if (field.type === 'lines' || field.type === 'desks') {
         const rows = e.value.split('\n').map(function (l) { return l.trim(); }).filter(Boolean).map(function (l) {
           const at = l.indexOf(':');

@@ -105,6 +105,18 @@ class OidcBrowserIT {
     d.findElement(By.id("sign-out")).click();
     browser.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("oidc-signin")));
     assertThat(a.get("/api/me", token).status()).isEqualTo(401);
+
+    // Started on the node of the public URL itself (as with a single node), the sign-in works too.
+    d.get(b.base() + "/desk/main/d1");
+    provider.signIn(browser, "7f3c-anna", "{\"email\": \"anna.hansen@kommune.dk\"}");
+    try {
+      browser.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("not signed in at " + d.getCurrentUrl() + "; the page says: "
+          + d.findElement(By.tagName("body")).getText(), e);
+    }
+    d.findElement(By.id("sign-out")).click();
+    browser.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("oidc-signin")));
   }
 
   @Test
@@ -121,6 +133,16 @@ class OidcBrowserIT {
     assertThat(d.getCurrentUrl()).isEqualTo(b.base() + "/admin");
     assertThat(d.findElement(By.cssSelector("#branch option")).getText()).isEqualTo("Hovedbiblioteket");
     browser.screenshot("oidc-admin-signed-in");
+
+    // Started on the node of the public URL itself, the same.
+    d.get(b.base() + "/admin");
+    provider.signIn(browser, "b0ss", "{\"email\": \"boss@kommune.dk\"}");
+    try {
+      browser.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("work")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("not signed in at " + d.getCurrentUrl() + "; the page says: "
+          + d.findElement(By.tagName("body")).getText(), e);
+    }
   }
 
   @Test

@@ -146,8 +146,11 @@ class AdminClusterIT {
     // Offered at the main branch.
     new Select(d.findElement(By.id("e-branches-choose"))).selectByValue("main");
     d.findElement(By.id("e-branches-services-bolig")).click();
+    d.findElement(By.id("e-branches-booked-bolig")).click();
     d.findElement(By.id("e-branches-save")).click();
     saved("branches: main changed (");
+    assertThat(a.node.engine().config().branch("main").orElseThrow().services().stream()
+        .filter(s -> s.id().equals("bolig")).findFirst().orElseThrow().booking()).as("bookable").isNotNull();
 
     // The west branch closed today.
     new Select(d.findElement(By.id("branch"))).selectByValue("vest");

@@ -89,6 +89,7 @@
       { f: 'bring.da' }, { f: 'bring.en' }, { f: 'appointmentOnly', type: 'checkbox' }] },
     { list: 'branches', key: 'id', fields: [{ f: 'name' }, { f: 'hours', type: 'lines' },
       { f: 'services', type: 'boxes', choices: function () { return ids('services', 'id'); } },
+      { f: 'booked', type: 'booked', choices: function () { return ids('services', 'id'); } },
       { f: 'desks', type: 'desks' }] },
     { list: 'staff', key: 'user', fields: [{ f: 'name' },
       { f: 'skills', type: 'boxes', choices: function () { return ids('services', 'id'); } },
@@ -117,7 +118,7 @@
     const id = fid(spec, field);
     const attrs = { id: id, name: field.f, 'aria-describedby': id + '-err' };
     const err = el('span', { id: id + '-err', class: 'field-error' });
-    if (field.type === 'boxes') {
+    if (field.type === 'boxes' || field.type === 'booked') {
       return el('fieldset', { id: id, class: 'box-' + id, 'aria-describedby': id + '-err' }, [el('legend', {}, label('admin.f.' + field.f))]
         .concat(field.choices().map(function (c) {
           return el('span', {}, [el('input', { type: 'checkbox', id: id + '-' + c, value: c }), ' ',
@@ -142,7 +143,11 @@
     spec.fields.forEach(function (field) {
       const id = fid(spec, field);
       const v = get(item, field.f);
-      if (field.type === 'boxes') {
+      if (field.type === 'booked') {
+        const booked = ((item && item.services) || []).filter(function (x) { return typeof x !== 'string' && x.booking; })
+          .map(function (x) { return x.id; });
+        field.choices().forEach(function (c) { $(id + '-' + c).checked = booked.indexOf(c) >= 0; });
+      } else if (field.type === 'boxes') {
         const chosen = (v || []).map(function (x) { return typeof x === 'string' ? x : x.id; });
         field.choices().forEach(function (c) { $(id + '-' + c).checked = chosen.indexOf(c) >= 0; });
       } else if (field.type === 'checkbox') {
@@ -172,6 +177,18 @@
     spec.fields.forEach(function (field) {
       const e = $(fid(spec, field));
       let v;
+      if (field.type === 'booked') {
+        // Of the services offered (the field above): those ticked get a booking block (both booked
+        // times and walk-in, the rest at their defaults) or keep theirs; the others lose it.
+        set.services = set.services && set.services.map(function (x) {
+          const id = typeof x === 'string' ? x : x.id;
+          const service = typeof x === 'string' ? { id: x } : Object.assign({}, x);
+          if (!$(fid(spec, field) + '-' + id).checked) delete service.booking;
+          else if (!service.booking) service.booking = { mode: 'both' };
+          return Object.keys(service).length === 1 ? id : service;
+        });
+        return;
+      }
       if (field.type === 'boxes') {
         v = field.choices().filter(function (c) { return $(fid(spec, field) + '-' + c).checked; }).map(function (c) {
           const before = ((item || {})[field.f] || []).find(function (x) { return typeof x !== 'string' && x.id === c; });

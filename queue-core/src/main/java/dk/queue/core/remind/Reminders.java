@@ -45,6 +45,8 @@ public final class Reminders {
   private static final System.Logger LOG = System.getLogger(Reminders.class.getName());
   /** Failed reminders of a booked time are tried this many times by a member, then left. */
   static final int ATTEMPTS = 3;
+  /** How long after a booking its reminder, if due at once, is looked for again. */
+  static final long AGAIN_MS = 1000;
 
   private final Vertx vertx;
   private final Engine engine;
@@ -86,12 +88,16 @@ public final class Reminders {
     });
   }
 
-  /** A booking or a move may be due at once (made after its reminder time). */
+  /**
+   * A booking or a move may be due at once (made after its reminder time): checked now, and again a
+   * second later, for a send that failed at once or a state not yet where this member reads it.
+   */
   private void afterCommand(BranchDef branch, Outcome outcome) {
     for (var r : outcome.events()) {
       if (r.event() instanceof Event.Appointment a
           && (a.change() instanceof BookingEvent.Booked || a.change() instanceof BookingEvent.Moved)) {
         vertx.runOnContext(v -> check());
+        vertx.setTimer(AGAIN_MS, t -> check());
         return;
       }
     }

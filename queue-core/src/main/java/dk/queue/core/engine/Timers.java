@@ -148,17 +148,26 @@ final class Timers {
       return;
     }
     Set<String> now = new HashSet<>();
+    boolean unsettled = false;
     try {
+      Set<Member> members = hazelcast.getCluster().getMembers();
       for (BranchDef def : config.get().branches()) {
         Partition p = hazelcast.getPartitionService().getPartition(def.id());
         Member owner = p.getOwner();
-        if (owner != null && owner.localMember()) {
+        if (owner == null || !members.contains(owner)) {
+          unsettled = true;
+        } else if (owner.localMember()) {
           now.add(def.id());
         }
       }
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.DEBUG, "ownership unknown: " + e);
       return;
+    }
+    if (unsettled) {
+      // A member has gone and its partitions are not all taken over yet: look again shortly, so
+      // that a branch this member now owns is not left without its timers and its moves.
+      vertx.setTimer(1000, t -> refresh());
     }
     Set<String> before = owned;
     owned = Set.copyOf(now);

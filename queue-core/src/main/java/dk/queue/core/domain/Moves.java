@@ -1,9 +1,6 @@
 package dk.queue.core.domain;
 
 import dk.queue.core.domain.Rejection.Reason;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -52,19 +49,7 @@ public final class Moves {
    * node finds its branch.
    */
   public static String newId(String toBranch, String ticket) {
-    byte[] hash;
-    try {
-      hash = MessageDigest.getInstance("SHA-256").digest(("move\n" + toBranch + "\n" + ticket)
-          .getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    String alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
-    char[] token = new char[16];
-    for (int i = 0; i < token.length; i++) {
-      token[i] = alphabet.charAt((hash[i] & 0xff) % alphabet.length());
-    }
-    return toBranch + "-" + new String(token);
+    return Ticket.derivedId(toBranch, "move\n" + toBranch + "\n" + ticket);
   }
 
   /**

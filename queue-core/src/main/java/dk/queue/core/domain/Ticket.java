@@ -34,6 +34,27 @@ public record Ticket(
         outcome, null, null);
   }
 
+  /** The characters of a ticket id's random part: base 32 without i, l, o, u. */
+  public static final String ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+
+  /**
+   * A ticket id derived from {@code seed}: the branch id, a hyphen and 16 base-32 characters of the
+   * seed's SHA-256, so the same seed always gives the same id, as unguessable as the seed.
+   */
+  public static String derivedId(String branch, String seed) {
+    byte[] hash;
+    try {
+      hash = java.security.MessageDigest.getInstance("SHA-256").digest(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    char[] token = new char[16];
+    for (int i = 0; i < token.length; i++) {
+      token[i] = ID_ALPHABET.charAt((hash[i] & 0xff) % ID_ALPHABET.length());
+    }
+    return branch + "-" + new String(token);
+  }
+
   public static Ticket issued(String id, String number, String service, Channel channel, String language, Instant at) {
     return new Ticket(id, number, service, channel, language, TicketState.WAITING, at, at, null, null, null, null, null);
   }

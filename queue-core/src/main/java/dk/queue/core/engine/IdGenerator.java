@@ -1,5 +1,6 @@
 package dk.queue.core.engine;
 
+import dk.queue.core.domain.Ticket;
 import java.security.SecureRandom;
 
 /**
@@ -8,9 +9,6 @@ import java.security.SecureRandom;
  * practice, never reused.
  */
 public interface IdGenerator {
-  /** The characters of the random part: base 32 without i, l, o, u. */
-  String ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
-
   String newTicketId(String branch);
 
   /** The branch a ticket id belongs to, or null if the id is not of this form. */
@@ -24,23 +22,12 @@ public interface IdGenerator {
    * retry of the request, so that the branch recognises a repeated issue; as unguessable as the key.
    */
   static String fromKey(String branch, String key) {
-    byte[] hash;
-    try {
-      hash = java.security.MessageDigest.getInstance("SHA-256")
-          .digest((branch + "\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    char[] token = new char[16];
-    for (int i = 0; i < token.length; i++) {
-      token[i] = ALPHABET.charAt((hash[i] & 0xff) % ALPHABET.length());
-    }
-    return branch + "-" + new String(token);
+    return Ticket.derivedId(branch, branch + "\n" + key);
   }
 
   static IdGenerator random() {
     SecureRandom random = new SecureRandom();
-    char[] alphabet = ALPHABET.toCharArray();
+    char[] alphabet = Ticket.ID_ALPHABET.toCharArray();
     return branch -> {
       char[] token = new char[16];
       for (int i = 0; i < token.length; i++) {

@@ -114,11 +114,15 @@ public final class ConfigAdmin {
    * folder, and in PostgreSQL with that store.
    */
   private ConfigVersions.Saved store(ConfigVersions.Saved next) throws java.io.IOException {
-    String before = shared.putIfAbsent(next.version(), JsonMapping.encode(next));
-    if (before != null) {
-      return JsonMapping.decode(before, ConfigVersions.Saved.class);
+    // Under the lock the node's own listener waits to hear of the version until it is noted as
+    // taken on here, so it does not take it on a second time under another name.
+    synchronized (this) {
+      String before = shared.putIfAbsent(next.version(), JsonMapping.encode(next));
+      if (before != null) {
+        return JsonMapping.decode(before, ConfigVersions.Saved.class);
+      }
+      taken(next.version());
     }
-    taken(next.version());
     keep(next);
     shared.delete(next.version() - ConfigVersions.KEPT);
     return null;

@@ -181,7 +181,8 @@ class AccessibilityIT {
       b.driver.get(base + "/admin");
       scan(b, "/admin, signed out");
       b.driver.findElement(By.id("user")).sendKeys("admin", Keys.TAB, "0000", Keys.ENTER);
-      b.await(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("work")));
+      b.await(30).withMessage(() -> "signed in to /admin; the page says: " + b.driver.findElement(By.id("message")).getText())
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("work")));
       scan(b, "/admin");
     }
     try (Browser phone = Browser.phone(360, 740)) {

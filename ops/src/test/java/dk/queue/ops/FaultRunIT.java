@@ -76,6 +76,8 @@ class FaultRunIT {
         List<String> out = new ArrayList<>(n.output);
         System.out.println("--- node " + n.httpPort + ", last lines:\n"
             + String.join("\n", out.subList(Math.max(0, out.size() - 40), out.size())));
+        System.out.println("--- node " + n.httpPort + ", its configuration lines:\n" + String.join("\n",
+            out.stream().filter(l -> l.contains("SIGHUP") || l.contains("ChangeConfig") || l.contains("configuration")).toList()));
       }
       throw e;
     } finally {

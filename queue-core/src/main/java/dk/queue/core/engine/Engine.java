@@ -172,6 +172,8 @@ public final class Engine implements Feeds {
    */
   public void adopt(QueueConfig next) {
     config = next;
+    // Definitions this node still waits to give are older than the ones just given.
+    deferred.clear();
   }
 
   /** Gives a branch its new definition, or keeps it for later while something it removes is in use. */

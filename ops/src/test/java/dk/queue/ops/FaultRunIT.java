@@ -76,8 +76,21 @@ class FaultRunIT {
         List<String> out = new ArrayList<>(n.output);
         System.out.println("--- node " + n.httpPort + ", last lines:\n"
             + String.join("\n", out.subList(Math.max(0, out.size() - 40), out.size())));
-        System.out.println("--- node " + n.httpPort + ", its configuration lines:\n" + String.join("\n",
-            out.stream().filter(l -> l.contains("SIGHUP") || l.contains("ChangeConfig") || l.contains("configuration")).toList()));
+        List<String> config = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+          String l = out.get(i);
+          if (l.contains("SIGHUP") || l.contains("ChangeConfig") || l.contains("configuration")) {
+            config.add((i > 0 && !out.get(i - 1).startsWith("time=") ? out.get(i - 1) + " | " : "") + l);
+          }
+        }
+        System.out.println("--- node " + n.httpPort + ", its configuration lines:\n" + String.join("\n", config));
+        if (n.alive()) {
+          // Where each thread of the node is, for a step that never ended.
+          Path dump = Path.of("target", "fault-run-threads-" + n.httpPort + ".txt");
+          new ProcessBuilder("jcmd", String.valueOf(n.pid()), "Thread.print").redirectErrorStream(true)
+              .redirectOutput(dump.toFile()).start().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+          System.out.println("--- node " + n.httpPort + ", threads: " + dump.toAbsolutePath());
+        }
       }
       throw e;
     } finally {

@@ -107,6 +107,10 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   boolean alive() {
     return process != null && process.isAlive();
   }

@@ -141,7 +141,7 @@ public final class ConfigAdmin {
     }
   }
 
-  /** The text of the file the configuration was read from; null when it came from elsewhere. */
+  /** The text of the file the configuration was read from (or of the embedded demo); null when it came from elsewhere. */
   private static String fileText(String source) throws java.io.IOException {
     try {
       Path file = Path.of(source);
@@ -149,7 +149,12 @@ public final class ConfigAdmin {
         return Files.readString(file, StandardCharsets.UTF_8);
       }
     } catch (java.nio.file.InvalidPathException e) {
-      // not a file name
+      // not a file name: perhaps the embedded demo
+    }
+    if (dk.queue.core.config.ConfigLoader.DEMO_SOURCE.equals(source)) {
+      try (var in = ConfigAdmin.class.getResourceAsStream(dk.queue.core.config.ConfigLoader.DEMO_RESOURCE)) {
+        return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
     }
     return null;
   }

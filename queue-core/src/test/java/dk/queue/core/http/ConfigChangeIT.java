@@ -69,7 +69,16 @@ class ConfigChangeIT {
   }
 
   @Test
-  void aNodeWithoutTheTextOfAFileSaysSoAtOnce() throws Exception {
+  void theEmbeddedDemoIsExportedAsItsTextAndANodeWithoutTextSaysSo() throws Exception {
+    try (TestNode demo = TestNode.start(Files.createTempDirectory("queue-demo"), o -> o.withConfig(ConfigLoader.demo()))) {
+      String admin = new Http(demo.base()).login("admin", "0000");
+      Http.Reply export = demo.get("/api/admin/config", admin);
+      assertThat(export.status()).as(export.text()).isEqualTo(200);
+      assertThat(ConfigLoader.parse(export.text(), "export.yaml").branches())
+          .isEqualTo(ConfigLoader.demo().branches());
+      // Storing the demo's text as version 1 does not make the node take it on again under that name.
+      assertThat(demo.node.engine().config().source()).isEqualTo(ConfigLoader.DEMO_SOURCE);
+    }
     String inline = dk.queue.core.node.TestConfig.TWO_BRANCHES_YAML + "staff:\n  - {user: boss, name: Boss, pinHash: \""
         + dk.queue.core.node.TestConfig.PIN_HASH + "\", skills: [pas], admin: true}\noutcomes: [served]\n";
     try (TestNode plain = TestNode.start(Files.createTempDirectory("queue-inline"),

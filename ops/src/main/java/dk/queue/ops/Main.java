@@ -140,7 +140,7 @@ public final class Main {
   @SuppressWarnings("restriction")
   static void reloadOnHangup(QueueNode node, java.nio.file.Path file) {
     System.Logger log = System.getLogger(Main.class.getName());
-    sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
+    sun.misc.SignalHandler before = sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
       String yaml;
       try {
         yaml = java.nio.file.Files.readString(file);
@@ -158,6 +158,12 @@ public final class Main {
         }
       });
     });
+    if (before == sun.misc.SignalHandler.SIG_IGN) {
+      // A process started with SIGHUP ignored (nohup does that) passes it on to the JVM, which
+      // then takes no handler for it: the signal would change nothing, and say nothing.
+      log.log(System.Logger.Level.WARNING, "SIGHUP is ignored by this process (started with nohup?), so kill -HUP "
+          + "will not reload " + file + "; start the node without nohup, or send the file to POST /api/admin/config");
+    }
   }
 
   /** The pages a node serves beside the API. */

@@ -54,6 +54,8 @@ final class NodeProcess implements AutoCloseable {
     Files.createDirectories(dataDir);
     ready = new CountDownLatch(1);
     List<String> command = new ArrayList<>(launcher);
+    // SIGHUP as the JVM expects it, however the tests were started (nohup passes it on ignored).
+    command.addAll(List.of("env", "--default-signal=HUP"));
     command.addAll(List.of("java", "-Xmx512m", "-jar", NodeProcessIT.jar().toString(),
         "--cluster", "--members", String.join(",", members), "--cluster-port", String.valueOf(clusterPort),
         "--port", String.valueOf(httpPort), "--data-dir", dataDir.toString(),

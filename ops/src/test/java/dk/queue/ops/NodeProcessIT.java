@@ -2,6 +2,7 @@ package dk.queue.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.queue.core.config.ConfigLoader;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -62,6 +63,35 @@ class NodeProcessIT {
     } finally {
       p.destroy();
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the node stops on SIGTERM").isTrue();
+    }
+  }
+
+  @Test
+  void aNodeStartedWithSighupIgnoredSaysItCannotReloadOnIt() throws Exception {
+    int port = freePort();
+    Path data = Files.createTempDirectory("queue-nohup");
+    Path config = data.resolve("queue.yaml");
+    try (java.io.InputStream in = ConfigLoader.class.getResourceAsStream(ConfigLoader.DEMO_RESOURCE)) {
+      Files.write(config, in.readAllBytes());
+    }
+    Process p = new ProcessBuilder("nohup", "java", "-jar", jar().toString(), "--port", String.valueOf(port),
+        "--data-dir", data.resolve("node").toString(), "--config", config.toString()).redirectErrorStream(true).start();
+    try {
+      List<String> lines = new ArrayList<>();
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
+          lines.add(line);
+          if (line.contains("API:")) {
+            break;
+          }
+        }
+      }
+      assertThat(String.join("\n", lines)).contains("SIGHUP is ignored by this process", "Queue node ready");
+    } finally {
+      p.destroy();
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
   }
 

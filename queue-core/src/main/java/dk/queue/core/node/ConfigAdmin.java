@@ -69,6 +69,9 @@ public final class ConfigAdmin {
       if (text != null && (fromFile.isEmpty() || !fromFile.get().yaml().equals(text))) {
         while (true) {
           Optional<ConfigVersions.Saved> head = latest();
+          if (head.isPresent() && head.get().yaml().equals(text)) {
+            break; // another node started from the same file at the same time and stored it
+          }
           ConfigVersions.Saved next = new ConfigVersions.Saved(head.map(ConfigVersions.Saved::version).orElse(0L) + 1,
               clock.instant(), ConfigVersions.FILE, "read from " + config.source(), text);
           if (store(next) == null) {

@@ -67,13 +67,7 @@ class ClusterIT {
   }
 
   NodeProcess ownerOf(String branch) throws Exception {
-    for (NodeProcess n : nodes) {
-      if (n.alive() && JsonMapping.mapper().readTree(n.readiness(Http.CLIENT)).at("/checks/cluster/ownedBranches")
-          .toString().contains("\"" + branch + "\"")) {
-        return n;
-      }
-    }
-    throw new AssertionError("nobody owns " + branch);
+    return NodeProcess.ownerOf(nodes, branch);
   }
 
   /** Waits until every live member says the cluster is safe: no migration, every backup in step. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.queue.core.engine.PostgresServer;
-import dk.queue.core.json.JsonMapping;
 import dk.queue.core.node.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -330,12 +329,6 @@ class FullRestartIT {
   }
 
   NodeProcess ownerOf(String branch) throws Exception {
-    for (NodeProcess n : nodes) {
-      if (n.alive() && JsonMapping.mapper().readTree(n.readiness(Http.CLIENT)).at("/checks/cluster/ownedBranches")
-          .toString().contains("\"" + branch + "\"")) {
-        return n;
-      }
-    }
-    throw new AssertionError("nobody owns " + branch);
+    return NodeProcess.ownerOf(nodes, branch);
   }
 }

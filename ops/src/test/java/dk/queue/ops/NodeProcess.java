@@ -117,10 +117,21 @@ final class NodeProcess implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
-  /** The branches this member owns, from its readiness report. */
+  /** The member's readiness report (quorum, safety, the branches it owns), as JSON text. */
   String readiness(HttpClient http) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create(base() + "/health/ready")).timeout(Duration.ofSeconds(5)).build(),
         HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  /** The live member whose readiness report says it owns {@code branch}. */
+  static NodeProcess ownerOf(List<NodeProcess> nodes, String branch) throws Exception {
+    for (NodeProcess n : nodes) {
+      if (n.alive() && dk.queue.core.json.JsonMapping.mapper().readTree(n.readiness(dk.queue.core.node.Http.CLIENT))
+          .at("/checks/cluster/ownedBranches").toString().contains("\"" + branch + "\"")) {
+        return n;
+      }
+    }
+    throw new AssertionError("nobody owns " + branch);
   }
 
   @Override

@@ -33,6 +33,22 @@ class NodeProcessIT {
     }
   }
 
+  /** What a starting node prints, up to its last start-up line (the API's address), within 90 s. */
+  static String startLines(Process p) throws Exception {
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
+        lines.add(line);
+        if (line.contains("API:")) {
+          break;
+        }
+      }
+    }
+    return String.join("\n", lines);
+  }
+
   @Test
   void jarStartsADemoNodeAndPrintsItsPages() throws Exception {
     int port = freePort();
@@ -40,18 +56,7 @@ class NodeProcessIT {
     Process p = new ProcessBuilder("java", "-jar", jar().toString(), "--port", String.valueOf(port),
         "--data-dir", data.toString()).redirectErrorStream(true).start();
     try {
-      List<String> lines = new ArrayList<>();
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
-          lines.add(line);
-          if (line.contains("API:")) {
-            break;
-          }
-        }
-      }
-      String printed = String.join("\n", lines);
+      String printed = startLines(p);
       assertThat(printed).contains("Queue node ready on http://localhost:" + port)
           .contains("/kiosk/").contains("/screens/").contains("/desk/");
       HttpResponse<String> branches = HttpClient.newHttpClient().send(
@@ -77,18 +82,7 @@ class NodeProcessIT {
     Process p = new ProcessBuilder("nohup", "java", "-jar", jar().toString(), "--port", String.valueOf(port),
         "--data-dir", data.resolve("node").toString(), "--config", config.toString()).redirectErrorStream(true).start();
     try {
-      List<String> lines = new ArrayList<>();
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
-          lines.add(line);
-          if (line.contains("API:")) {
-            break;
-          }
-        }
-      }
-      assertThat(String.join("\n", lines)).contains("SIGHUP is ignored by this process", "Queue node ready");
+      assertThat(startLines(p)).contains("SIGHUP is ignored by this process", "Queue node ready");
     } finally {
       p.destroy();
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();

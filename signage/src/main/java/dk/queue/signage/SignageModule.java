@@ -70,7 +70,9 @@ public final class SignageModule implements WebModule {
         pages.unavailable(rc);
       }
     });
-    rc.request().connection().closeHandler(v -> {
+    // The response's close, not the connection's: the connection's handler is the edge's, which
+    // counts the connections of each address.
+    rc.response().closeHandler(v -> {
       done[0] = true;
       rc.vertx().cancelTimer(timeout);
       LiveStream.close(sub[0]);

@@ -35,6 +35,8 @@ class ScreenPageWaitTest {
   HttpServer server;
   final CountDownLatch subscribed = new CountDownLatch(1);
   final CountDownLatch unsubscribed = new CountDownLatch(1);
+  /** The connection's own close handler, as the node's edge sets one to count each address's connections. */
+  final CountDownLatch connectionClosed = new CountDownLatch(1);
 
   @BeforeEach
   void vertx() {
@@ -50,7 +52,8 @@ class ScreenPageWaitTest {
     Router router = Router.router(vertx);
     new SignageModule(pageWaitMs).mount(router, new NodeContext(vertx, () -> ScreenRenderTest.config(screen, Map.of()), silent,
         List.of(), new QueueMetrics(), null, null));
-    server = vertx.createHttpServer().requestHandler(router).listen(0)
+    server = vertx.createHttpServer().connectionHandler(c -> c.closeHandler(v -> connectionClosed.countDown()))
+        .requestHandler(router).listen(0)
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
@@ -83,5 +86,7 @@ class ScreenPageWaitTest {
     }
     // Long before the page's own minute is up: the close alone ended it.
     assertThat(unsubscribed.await(10, TimeUnit.SECONDS)).isTrue();
+    // and the page left the connection's close handler in place.
+    assertThat(connectionClosed.await(5, TimeUnit.SECONDS)).isTrue();
   }
 }

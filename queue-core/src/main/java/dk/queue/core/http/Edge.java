@@ -115,13 +115,15 @@ public final class Edge {
           "Send the body as Content-Type: application/json"));
       return;
     }
-    if (!request.isEnded()) {
-      // The body, too, must arrive in time.
-      vertx.setTimer(options.headerTimeout().toMillis(), t -> {
+    if (hasBody(request) && !request.isEnded()) {
+      // The body, too, must arrive in time. Only a request that has one is timed, and only until it
+      // is answered: the connection may carry a live stream by then, which is no slow body.
+      long body = vertx.setTimer(options.headerTimeout().toMillis(), t -> {
         if (!request.isEnded()) {
           connection.close();
         }
       });
+      rc.addEndHandler(v -> vertx.cancelTimer(body));
     }
     if ((path.endsWith("/events") || path.endsWith("/live")) && request.method() == HttpMethod.GET) {
       String address = clientAddress(request, options);
@@ -134,6 +136,11 @@ public final class Edge {
       rc.addEndHandler(v -> release(streams, address));
     }
     rc.next();
+  }
+
+  private static boolean hasBody(HttpServerRequest request) {
+    String length = request.getHeader("Content-Length");
+    return request.getHeader("Transfer-Encoding") != null || (length != null && !length.trim().equals("0"));
   }
 
   private static boolean json(String contentType) {

@@ -9,6 +9,7 @@ import dk.queue.core.json.JsonMapping;
 import dk.queue.core.views.Audience;
 import dk.queue.core.views.BranchView;
 import dk.queue.core.views.BranchViews;
+import io.vertx.core.Context;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -55,8 +56,13 @@ final class EventStreams {
         .map(d -> d.id()).orElse(null);
     Audiences.of(rc, sessions).onFailure(rc::fail).onSuccess(audience -> {
       String kind = "api:" + branch + ":" + audience + (audience == Audience.STAFF && desk != null ? ":" + desk : "");
-      LiveStream.open(rc, counted(rc), write -> engine.subscribe(branch, after,
-          update -> write.accept(frames.of(kind, update, u -> frame(u, audience, desk)))));
+      // Subscribed again after skipped changes, the stream starts with a snapshot.
+      long[] from = {after};
+      LiveStream.open(rc, counted(rc), write -> {
+        long resume = from[0];
+        from[0] = -1;
+        return engine.subscribe(branch, resume, update -> write.accept(frames.of(kind, update, u -> frame(u, audience, desk))));
+      });
     });
   }
 
@@ -80,21 +86,28 @@ final class EventStreams {
     if (branch == null || engine.config().branch(branch).isEmpty()) {
       throw CitizenRoutes.unknownTicket(id);
     }
-    engine.state(branch).onFailure(rc::fail).onSuccess(s -> {
-      if (s.ticket(id).isEmpty()) {
+    Context connection = rc.vertx().getOrCreateContext();
+    engine.state(branch).onComplete(ar -> connection.runOnContext(v -> {
+      if (ar.failed()) {
+        rc.fail(ar.cause());
+        return;
+      }
+      if (ar.result().ticket(id).isEmpty()) {
         rc.fail(CitizenRoutes.unknownTicket(id));
         return;
       }
-      String[] sent = new String[1];
-      LiveStream.open(rc, counted(rc), write -> engine.subscribe(branch, update ->
-          BranchViews.ticket(update.state(), id, engine.clock().instant()).ifPresent(view -> {
-            String json = JsonMapping.encode(BranchMoves.named(engine.config(), view));
-            if (!json.equals(sent[0])) {
-              sent[0] = json;
-              write.accept(Sse.event("ticket", update.seq(), json));
-            }
-          })));
-    });
+      LiveStream.open(rc, counted(rc), write -> {
+        String[] sent = new String[1];
+        return engine.subscribe(branch, update ->
+            BranchViews.ticket(update.state(), id, engine.clock().instant()).ifPresent(view -> {
+              String json = JsonMapping.encode(BranchMoves.named(engine.config(), view));
+              if (!json.equals(sent[0])) {
+                sent[0] = json;
+                write.accept(Sse.event("ticket", update.seq(), json));
+              }
+            }));
+      });
+    }));
   }
 
   private AutoCloseable counted(RoutingContext rc) {

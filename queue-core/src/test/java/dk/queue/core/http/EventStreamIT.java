@@ -131,6 +131,90 @@ class EventStreamIT {
     }
   }
 
+  /**
+   * A client that stops reading while changes come (a screen's browser busy, a phone on a poor
+   * line) keeps its connection: the node skips what the client could not take and, once it reads
+   * again, sends the branch as it is now. Before, the node reset the connection and the client was
+   * stale until it had connected again.
+   */
+  @Test
+  void aClientThatStopsReadingKeepsItsConnectionAndLandsOnTheLatestState() throws Exception {
+    // A desk's stream with 20 waiting: frames of several KB, so that a few MB wait for the client.
+    List<String> waiting = new ArrayList<>();
+    for (int i = 0; i < BranchViews.STAFF_WAITING; i++) {
+      waiting.add(node.post("/api/branches/main/tickets", "{\"service\":\"lib\"}").body().get("id").asText());
+    }
+    java.net.URI uri = java.net.URI.create(url() + "?desk=d1");
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.setReceiveBufferSize(4096);
+      socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("GET " + uri.getPath() + "?" + uri.getQuery() + " HTTP/1.1\r\nHost: " + uri.getHost()
+          + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + anna + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      RawFrames frames = new RawFrames(socket.getInputStream());
+      long first = frames.next().id();
+      // It reads nothing while 600 tickets are taken and cancelled: 1,200 changes, far more bytes
+      // than the connection's buffers hold.
+      for (int i = 0; i < 600; i++) {
+        String id = node.post("/api/branches/main/tickets", "{\"service\":\"lib\"}").body().get("id").asText();
+        assertThat(node.delete("/api/tickets/" + id).status()).isEqualTo(200);
+      }
+      long now = node.seq("main");
+      assertThat(now - first).isEqualTo(1200);
+      List<RawFrame> read = new ArrayList<>();
+      RawFrame last;
+      do {
+        last = frames.next();
+        read.add(last);
+      } while (last.id() < now);
+      assertThat(last.id()).isEqualTo(now);
+      // Changes come in order until one the client missed; then the snapshot it lands on.
+      RawFrame skipped = read.stream().filter(f -> f.name().equals("snapshot")).findFirst().orElseThrow(
+          () -> new AssertionError("no snapshot after the skipped changes among " + read.size() + " frames"));
+      long expected = first;
+      for (RawFrame f : read.subList(0, read.indexOf(skipped))) {
+        assertThat(f.name()).isEqualTo("change");
+        assertThat(f.id()).isEqualTo(++expected);
+      }
+      assertThat(skipped.id()).isGreaterThan(expected + 1);
+      assertThat(read.size()).isLessThan(1200);
+      System.out.printf("a client that stopped reading for 1,200 changes read %d frames after it, on the same connection%n",
+          read.size());
+    } finally {
+      for (String id : waiting) {
+        node.delete("/api/tickets/" + id);
+      }
+    }
+  }
+
+  /** An event-stream frame read off a raw connection: its name and id. */
+  record RawFrame(String name, long id) {}
+
+  /** Reads frames off the bytes of a chunked response, headers and chunk sizes being no frame lines. */
+  static final class RawFrames {
+    private final java.io.BufferedReader in;
+
+    RawFrames(java.io.InputStream in) {
+      this(new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    RawFrames(java.io.BufferedReader in) {
+      this.in = in;
+    }
+
+    RawFrame next() throws java.io.IOException {
+      String name = null;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (line.startsWith("event: ")) {
+          name = line.substring(7);
+        } else if (line.startsWith("id: ") && name != null) {
+          return new RawFrame(name, Long.parseLong(line.substring(4).trim()));
+        }
+      }
+      throw new java.io.EOFException("the node closed the stream");
+    }
+  }
+
   @Test
   void unknownBranchStreamIs404() throws Exception {
     Http.Reply r = node.get("/api/branches/nowhere/events");

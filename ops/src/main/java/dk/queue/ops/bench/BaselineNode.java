@@ -1,6 +1,7 @@
 package dk.queue.ops.bench;
 
 import dk.queue.core.config.ConfigLoader;
+import dk.queue.core.engine.Addresses;
 import dk.queue.core.http.Sse;
 import dk.queue.core.node.ClusterOptions;
 import dk.queue.core.node.HazelcastSetup;
@@ -21,7 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The raw baseline: a bare clustered Vert.x node, in the same Hazelcast cluster setup as ours,
  * doing only the transport our nodes do. {@code POST /echo} is an event-bus request/reply to the
  * next baseline node; {@code GET /sse} holds an event stream; {@code POST /broadcast} publishes its
- * body on the event bus and every node writes it to its streams.
+ * body on the event bus and every node writes it to its streams. {@code POST /replicated?key=K} is
+ * the least a replicated write costs in this cluster: one entry processor that adds one to a number,
+ * in a map configured as ours keeps its branches (the same backup, answered once the backup has
+ * it), and nothing else.
  *
  * <p>Arguments: {@code httpPort clusterPort index member,member,...}.
  */
@@ -38,7 +42,10 @@ public final class BaselineNode {
     ClusterOptions cluster = new ClusterOptions(true, "127.0.0.1", clusterPort, members, false, 1, 1);
     NodeOptions options = NodeOptions.defaults(ConfigLoader.demo(), Files.createTempDirectory("baseline"))
         .withCluster(cluster);
-    HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(options));
+    com.hazelcast.config.Config hazelcast = HazelcastSetup.config(options);
+    dk.queue.core.engine.serial.CompactTypes.register(hazelcast.getSerializationConfig().getCompactSerializationConfig(),
+        Count.class);
+    HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost("127.0.0.1").setPort(0)))
         .withClusterManager(manager).buildClustered().await();
@@ -69,10 +76,28 @@ public final class BaselineNode {
           vertx.eventBus().publish(BROADCAST, body.toString());
           req.response().end();
         });
+        case "/replicated" -> {
+          com.hazelcast.map.IMap<String, Long> map = manager.getHazelcastInstance().getMap(Addresses.BRANCH_MAP);
+          io.vertx.core.Context context = vertx.getOrCreateContext();
+          req.body().compose(body -> io.vertx.core.Future.fromCompletionStage(
+                  map.submitToKey(String.valueOf(req.getParam("key")), new Count(1)), context))
+              .onSuccess(n -> req.response().end(String.valueOf(n)))
+              .onFailure(e -> req.response().setStatusCode(503).end());
+        }
         case "/health/ready" -> req.response().end("{\"status\":\"ready\",\"streams\":" + streams.size() + "}");
         default -> req.response().setStatusCode(404).end();
       }
     }).listen(port, "127.0.0.1").await();
     System.out.println("Baseline node ready on " + port);
+  }
+
+  /** Adds to a number; the backup runs it too, as ours run their commands. */
+  record Count(long by) implements com.hazelcast.map.EntryProcessor<String, Long, Long> {
+    @Override
+    public Long process(java.util.Map.Entry<String, Long> entry) {
+      long next = (entry.getValue() == null ? 0 : entry.getValue()) + by;
+      entry.setValue(next);
+      return next;
+    }
   }
 }

@@ -172,8 +172,25 @@
     next();
   }
 
+  // Only the newest region is drawn, once per frame: a burst of changes (or a screen player slower
+  // than the changes) costs one layout per frame, not one per change, so the screen never falls
+  // behind the branch.
+  let pending = null;
+  function draw() {
+    const latest = pending;
+    pending = null;
+    region.innerHTML = latest.html;
+    body.dataset.seq = latest.seq;
+    markFresh();
+    fit();
+  }
+  function render(html, e) {
+    if (pending === null) requestAnimationFrame(draw);
+    pending = { html: html, seq: e.lastEventId };
+  }
+
   Live.connect('/screens/' + encodeURIComponent(body.dataset.screen) + '/live', {
-    render: function (html, e) { region.innerHTML = html; body.dataset.seq = e.lastEventId; markFresh(); fit(); },
+    render: render,
     call: function (data) { announce(JSON.parse(data)); }
   }, { marker: document.getElementById('offline'), stale: document.querySelector('main.layout') });
 })();

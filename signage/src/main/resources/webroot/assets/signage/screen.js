@@ -173,8 +173,7 @@
   }
 
   // Only the newest region is drawn, once per frame: a burst of changes (or a screen player slower
-  // than the changes) costs one layout per frame, not one per change, so the screen never falls
-  // behind the branch.
+  // than the changes) costs one layout per frame, not one per change, and the screen keeps up.
   let pending = null;
   function draw() {
     const latest = pending;

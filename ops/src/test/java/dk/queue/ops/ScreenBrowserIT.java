@@ -167,21 +167,24 @@ class ScreenBrowserIT {
       long heapBefore = ((Number) js(room, "return performance.memory.usedJSHeapSize")).longValue();
       // Four kiosks at once, each taking and cancelling 250 tickets: changes come faster than a
       // page could draw each one, and the page still shows the latest within seconds.
-      List<Future<?>> kiosks = new ArrayList<>();
       ExecutorService pool = Executors.newFixedThreadPool(4);
-      for (int k = 0; k < 4; k++) {
-        kiosks.add(pool.submit(() -> {
-          for (int i = 0; i < 250; i++) {
-            Http.Reply r = http.post("/api/branches/" + BRANCH + "/tickets", "{\"service\":\"laan\"}");
-            assertThat(http.delete("/api/tickets/" + r.body().get("id").asText()).status()).isEqualTo(200);
-          }
-          return null;
-        }));
+      try {
+        List<Future<?>> kiosks = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+          kiosks.add(pool.submit(() -> {
+            for (int i = 0; i < 250; i++) {
+              Http.Reply r = http.post("/api/branches/" + BRANCH + "/tickets", "{\"service\":\"laan\"}");
+              assertThat(http.delete("/api/tickets/" + r.body().get("id").asText()).status()).isEqualTo(200);
+            }
+            return null;
+          }));
+        }
+        for (Future<?> f : kiosks) {
+          f.get(5, TimeUnit.MINUTES);
+        }
+      } finally {
+        pool.shutdownNow();
       }
-      for (Future<?> f : kiosks) {
-        f.get(5, TimeUnit.MINUTES);
-      }
-      pool.shutdown();
       awaitCurrent(room);
       long after = ((Number) js(room, "return document.getElementsByTagName('*').length")).longValue();
       long heapAfter = ((Number) js(room, "return performance.memory.usedJSHeapSize")).longValue();

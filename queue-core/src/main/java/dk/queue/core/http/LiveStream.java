@@ -15,8 +15,8 @@ import java.util.function.Function;
  * taking frames and ends its subscription; once the queue has drained it subscribes again, and a
  * new subscription starts with the whole current state. The client so skips the changes it could
  * not take and lands on the latest, on the same connection, and what waits for it is bounded by the
- * write queue. A client that takes nothing at all is closed by the edge's idle timeout, as no
- * heartbeat is written to it meanwhile.
+ * write queue. A client that takes nothing at all gets no heartbeat either, so the edge's idle
+ * timeout applies to it.
  */
 public final class LiveStream {
   static final long HEARTBEAT_MS = 15_000;
@@ -56,7 +56,13 @@ public final class LiveStream {
 
   private void subscribe() {
     int own = ++generation;
-    subscription = subscribe.apply(frame -> write(own, frame));
+    AutoCloseable handle = subscribe.apply(frame -> write(own, frame));
+    if (own == generation) {
+      subscription = handle;
+    } else {
+      // Ended while subscribing (a first frame found the queue full): not kept, so not leaked.
+      close(handle);
+    }
   }
 
   private void write(int own, String frame) {

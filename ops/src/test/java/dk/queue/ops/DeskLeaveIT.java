@@ -90,8 +90,9 @@ class DeskLeaveIT {
           By.cssSelector(".service-button[data-service='pas'] .status"))).getText())
           .isEqualTo("Ingen skranke betjener køen lige nu · 1 venter");
       kiosk.driver.get(base + "/screens/hovedbiblioteket-venteomraade");
-      assertThat(kiosk.await(10).until(ExpectedConditions.visibilityOfElementLocated(
-          By.cssSelector("tr.service[data-service='pas'] .status"))).getText()).contains("Ingen skranke lige nu");
+      // Read within the wait: the screen draws its region again at each change, replacing the row.
+      assertThat(kiosk.await(10).until(ExpectedConditions.textToBePresentInElementLocated(
+          By.cssSelector("tr.service[data-service='pas'] .status"), "Ingen skranke lige nu"))).isTrue();
       kiosk.driver.get(base + "/ops");
       kiosk.await(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.unserved[data-service='pas'] td.late")));
       assertThat(kiosk.driver.findElements(By.cssSelector("tr.unserved")))

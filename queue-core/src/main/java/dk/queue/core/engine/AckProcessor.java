@@ -18,6 +18,7 @@ final class AckProcessor implements EntryProcessor<String, BranchState, Integer>
   static final int GAP = -1;
   final long fromSeq;
   final long uptoSeq;
+  private transient HazelcastInstance hazelcast;
   private transient LocalStates local;
 
   AckProcessor(long fromSeq, long uptoSeq) {
@@ -27,6 +28,7 @@ final class AckProcessor implements EntryProcessor<String, BranchState, Integer>
 
   @Override
   public void setHazelcastInstance(HazelcastInstance hazelcast) {
+    this.hazelcast = hazelcast;
     local = LocalStates.of(hazelcast);
   }
 
@@ -40,6 +42,7 @@ final class AckProcessor implements EntryProcessor<String, BranchState, Integer>
       return GAP;
     }
     BranchState acked = state.acknowledged(uptoSeq);
+    Backups.require(hazelcast, entry.getKey());
     entry.setValue(acked);
     if (local != null) {
       local.written(acked);

@@ -33,6 +33,7 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
   final String key;
   /** Whether this runs on a backup replica, which repeats what its owner decided. */
   final boolean backup;
+  private transient HazelcastInstance hazelcast;
   private transient LocalStates local;
 
   CommandProcessor(Command command, String key) {
@@ -52,6 +53,7 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
 
   @Override
   public void setHazelcastInstance(HazelcastInstance hazelcast) {
+    this.hazelcast = hazelcast;
     local = LocalStates.of(hazelcast);
   }
 
@@ -70,22 +72,35 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
       // is answered only once the backup has run it too, so a repeat confirms the first.
       TicketView ticket = before.lastTicket() == null ? null
           : BranchViews.ticket(state, before.lastTicket(), command.at()).orElse(null);
-      return new Outcome(null, List.of(), ticket, BranchViews.desk(state, before, Audience.STAFF), Map.of());
+      return answer(entry, null, new Outcome(null, List.of(), ticket, BranchViews.desk(state, before, Audience.STAFF),
+          Map.of()));
     }
     Decision decision = BranchMachine.decide(state, command);
     if (decision instanceof Decision.Rejected) {
-      return Outcome.rejected(((Decision.Rejected) decision).rejection());
+      return answer(entry, null, Outcome.rejected(((Decision.Rejected) decision).rejection()));
     }
     Decision.Accepted accepted = (Decision.Accepted) decision;
-    if (!accepted.events().isEmpty()) {
-      BranchState after = before == null ? accepted.state() : remember(accepted.state(), before);
+    BranchState after = accepted.events().isEmpty() ? null
+        : before == null ? accepted.state() : remember(accepted.state(), before);
+    // A backup's answer goes nowhere: only the owner builds the reply.
+    return answer(entry, after, backup ? null : outcome(accepted.state(), accepted.events(), command));
+  }
+
+  /**
+   * Writes {@code after} (null: nothing to write) and answers {@code outcome}, on the owner only
+   * once it has made sure a backup member will run this too (see {@link Backups}).
+   */
+  private Outcome answer(Map.Entry<String, BranchState> entry, BranchState after, Outcome outcome) {
+    if (!backup) {
+      Backups.require(hazelcast, entry.getKey());
+    }
+    if (after != null) {
       entry.setValue(after);
       if (local != null) {
         local.written(after);
       }
     }
-    // A backup's answer goes nowhere: only the owner builds the reply.
-    return backup ? null : outcome(accepted.state(), accepted.events(), command);
+    return outcome;
   }
 
   /** The compact reply to {@code command}, which recorded {@code events} and left the branch in {@code after}. */

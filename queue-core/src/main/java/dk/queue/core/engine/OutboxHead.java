@@ -1,5 +1,7 @@
 package dk.queue.core.engine;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import dk.queue.core.domain.BranchState;
 import dk.queue.core.domain.Recorded;
@@ -14,14 +16,21 @@ import java.util.Map;
  * events may be ones the majority never got (their commands were answered {@code unconfirmed});
  * stored, they would make this node's log differ from the cluster's history. Like every entry
  * processor with a backup processor this one runs on the backup replica too, after the commands
- * before it, and answers only once the backup has acknowledged it.
+ * before it, and answers only once the backup has acknowledged it, and only where there is a
+ * backup ({@link Backups}).
  */
-final class OutboxHead implements EntryProcessor<String, BranchState, ArrayList<Recorded>> {
+final class OutboxHead implements EntryProcessor<String, BranchState, ArrayList<Recorded>>, HazelcastInstanceAware {
   private static final long serialVersionUID = 1L;
   final int limit;
+  private transient HazelcastInstance hazelcast;
 
   OutboxHead(int limit) {
     this.limit = limit;
+  }
+
+  @Override
+  public void setHazelcastInstance(HazelcastInstance hazelcast) {
+    this.hazelcast = hazelcast;
   }
 
   @Override
@@ -31,6 +40,7 @@ final class OutboxHead implements EntryProcessor<String, BranchState, ArrayList<
       return new ArrayList<>();
     }
     List<Recorded> outbox = state.outbox();
+    Backups.require(hazelcast, entry.getKey());
     return new ArrayList<>(outbox.subList(0, Math.min(limit, outbox.size())));
   }
 }

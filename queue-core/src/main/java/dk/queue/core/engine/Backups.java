@@ -21,10 +21,11 @@ import com.hazelcast.spi.exception.RetryableHazelcastException;
  *
  * <p>So every entry processor on the branch map looks, on the partition's owner and as the last
  * thing before its result takes effect, at the partition's first backup, and runs only when that
- * is a member now. Otherwise it changes nothing and throws an exception Hazelcast retries (every
- * 200 ms); once the member is left without a quorum, the split-brain protection refuses instead,
- * and a new backup ends the wait. Hazelcast looks at the backup once more when it sends to it,
- * microseconds later, on the same thread; a member dropped exactly between the two is not ruled out.
+ * is a member now. Otherwise it changes nothing and throws an exception that Hazelcast retries (at
+ * once at first, then at most 200 ms apart) until a new backup is in place, or the member is left
+ * without a quorum and the split-brain protection refuses. Hazelcast looks at the backup once more
+ * when it sends to it, microseconds later on the same thread; a member dropped exactly between the
+ * two is not ruled out.
  * A node not in a cluster, or one run with a quorum of 1, keeps Hazelcast's own behaviour: alone,
  * it has no backup to wait for.
  */

@@ -25,9 +25,8 @@ import com.hazelcast.spi.exception.RetryableHazelcastException;
  * once at first, then at most 200 ms apart) until a new backup is in place, or the member is left
  * without a quorum and the split-brain protection refuses. Hazelcast looks at the backup once more
  * when it sends to it, microseconds later on the same thread; a member dropped exactly between the
- * two is not ruled out.
- * A node not in a cluster, or one run with a quorum of 1, keeps Hazelcast's own behaviour: alone,
- * it has no backup to wait for.
+ * two is not ruled out. A node not in a cluster, or one run with a quorum of 1, keeps Hazelcast's
+ * own behaviour: alone, it has no backup to wait for.
  */
 final class Backups {
   private Backups() {}

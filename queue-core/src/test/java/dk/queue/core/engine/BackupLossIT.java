@@ -59,14 +59,16 @@ class BackupLossIT {
       members.add(Hazelcast.newHazelcastInstance(HazelcastSetup.config(
           NodeOptions.defaults(TestConfig.create(), Files.createTempDirectory("backup-loss")).withCluster(options))));
     }
-    Eventually.value(Duration.ofSeconds(60), () -> members.stream().allMatch(m -> m.getCluster().getMembers().size() == 4
-        && m.getPartitionService().isClusterSafe()), ok -> ok);
+    assertThat(Eventually.value(Duration.ofSeconds(60), () -> members.stream().allMatch(
+        m -> m.getCluster().getMembers().size() == 4 && m.getPartitionService().isClusterSafe()), ok -> ok))
+        .as("four members, safe").isTrue();
 
     BranchDef def = TestConfig.create().branches().get(0);
     String branch = def.id();
     IMap<String, BranchState> map = members.get(0).getMap(Addresses.BRANCH_MAP);
     map.put(branch, BranchState.initial(def, LocalDate.now(def.zone())));
-    Eventually.value(Duration.ofSeconds(30), () -> members.get(0).getPartitionService().isClusterSafe(), ok -> ok);
+    assertThat(Eventually.value(Duration.ofSeconds(30), () -> members.get(0).getPartitionService().isClusterSafe(),
+        ok -> ok)).as("the branch backed up").isTrue();
     HazelcastInstance owner = holder(branch, 0);
     HazelcastInstance backup = holder(branch, 1);
     IMap<String, BranchState> branches = owner.getMap(Addresses.BRANCH_MAP);
@@ -101,8 +103,8 @@ class BackupLossIT {
     members.remove(backup);
 
     HazelcastInstance left = members.get(0);
-    Eventually.value(Duration.ofSeconds(60), () -> left.getCluster().getMembers().size() == 2
-        && left.getPartitionService().isClusterSafe(), ok -> ok);
+    assertThat(Eventually.value(Duration.ofSeconds(60), () -> left.getCluster().getMembers().size() == 2
+        && left.getPartitionService().isClusterSafe(), ok -> ok)).as("two members left, safe").isTrue();
     BranchState after = left.<String, BranchState>getMap(Addresses.BRANCH_MAP).get(branch);
     System.out.printf("backup killed: dropped by the owner after %d ms; the owner's next acknowledged ticket"
         + " %d ms after that, %d attempts refused first; %d tickets acknowledged%n",

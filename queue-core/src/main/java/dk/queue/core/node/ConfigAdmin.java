@@ -56,7 +56,13 @@ public final class ConfigAdmin {
   /** Takes the file's text or the newest saved version, as the class comment says. */
   Future<Void> start(QueueConfig config) {
     return vertx.<Optional<String>>executeBlocking(() -> {
-      for (ConfigVersions.Saved kept : versions.history(ConfigVersions.KEPT + 1)) {
+      List<ConfigVersions.Saved> own = versions.history(ConfigVersions.KEPT + 1);
+      // This node's own versions are no news to it. Hazelcast answers a put before it publishes the
+      // put's event, so the listener added below can still hear of these: noted as known first,
+      // they are not taken on as if another node had just saved them (which made a node started
+      // from an edited file go back to the version before it). Which version runs is decided below.
+      own.stream().mapToLong(ConfigVersions.Saved::version).max().ifPresent(this::taken);
+      for (ConfigVersions.Saved kept : own) {
         shared.putIfAbsent(kept.version(), JsonMapping.encode(kept));
       }
       // From here on every new version is heard of; those until now are kept here first.

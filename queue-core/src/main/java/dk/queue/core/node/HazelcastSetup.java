@@ -34,8 +34,7 @@ public final class HazelcastSetup {
    * Hazelcast's partitions (its default is 271). A write waits until its branch has a backup on a
    * member (see {@code Backups}); after a member dies, every partition it held is copied again, and
    * with fewer partitions, each holding more of the few entries a cluster of this kind has, that
-   * copy is done sooner: a kill -9 of an owner to its next command took a median of 1,901 ms with
-   * 271 and 787 ms with 23, in one benchmark run each. Every member of a cluster must use the same
+   * copy is done sooner (README, *Failure detection*). Every member of a cluster must use the same
    * count.
    */
   static final int PARTITIONS = 23;

@@ -42,9 +42,11 @@ final class Client implements AutoCloseable {
     if (token != null) {
       options.putHeader("Authorization", "Bearer " + token);
     }
+    // The body is asked for in the response's own callback: a later callback (the next step of a
+    // flat chain may run on the calling thread after the response has ended) gets an empty body.
     return commands.request(options)
-        .compose(req -> body == null ? req.send() : req.putHeader("Content-Type", "application/json").send(body))
-        .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), b.toString())));
+        .compose(req -> (body == null ? req.send() : req.putHeader("Content-Type", "application/json").send(body))
+            .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), b.toString()))));
   }
 
   Future<Reply> post(String url, String body, String token) {

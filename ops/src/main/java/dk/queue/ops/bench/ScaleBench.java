@@ -34,7 +34,7 @@ final class ScaleBench {
   static final int BACKLOG = 50_000;
   static final int IDLE_BRANCHES = 1_000;
   private static final int ROUNDS = 300;
-  private static final int WARM_UP = 50;
+  private static final int WARM_UP = 1000;
   private static final Duration FILL_TIME = Duration.ofMinutes(3);
 
   private final Client client;
@@ -266,7 +266,11 @@ final class ScaleBench {
   }
 
   private long outboxBacklog(String url) {
-    JsonObject ready = client.send(HttpMethod.GET, url + "/health/ready", null, null).await().json();
+    Client.Reply reply = client.send(HttpMethod.GET, url + "/health/ready", null, null).await();
+    if (reply.body().isEmpty()) {
+      throw new IllegalStateException("backlog: /health/ready answered " + reply.status() + " with no body");
+    }
+    JsonObject ready = reply.json();
     return ready.getJsonObject("checks").getJsonObject("store").getLong("outboxBacklog", -1L);
   }
 

@@ -202,9 +202,9 @@ public final class Reminders {
         .setTimeout(10_000);
     sms.headers().forEach(options::putHeader);
     return http.request(options)
-        .compose(req -> req.send(body))
-        .compose(resp -> resp.body().compose(b -> resp.statusCode() / 100 == 2 ? Future.<Void>succeededFuture()
-            : Future.failedFuture(new IllegalStateException("gateway answered " + resp.statusCode()))));
+        .compose(req -> req.send(body)
+            .compose(resp -> resp.body().compose(b -> resp.statusCode() / 100 == 2 ? Future.<Void>succeededFuture()
+                : Future.failedFuture(new IllegalStateException("gateway answered " + resp.statusCode())))));
   }
 
   /** A value for the body: escaped inside a JSON string, encoded for a form, or as it is. */

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -31,7 +33,7 @@ import org.HdrHistogram.Recorder;
  * prints every figure of ours beside the baseline's, with their ratio, and writes the table as JSON.
  *
  * <p>Run: {@code java -cp ops/target/queue-node.jar dk.queue.ops.bench.Bench [--branches 20]
- * [--desks 4] [--screens 1000] [--connections 10000] [--rates 100,250,500,1000,2000,4000]
+ * [--desks 4] [--screens 1000] [--connections 10000] [--rates 100,250,500,750,1000,1500,2000,3000,4000]
  * [--step-seconds 6] [--warmup-seconds 60] [--kills 5] [--phases screens,commands,streams,queue,failover,backlog,idle]
  * [--json target/bench.json]}
  */
@@ -39,6 +41,9 @@ public final class Bench {
   /** bcrypt of 0000, the PIN of every benchmark staff member. */
   static final String PIN_HASH = "$2a$10$HGO/oOAkKvW.FAY50b1zFu35EAoly5kuA0S/UiXh.7GyGGkrs9gjS";
   private static final long TIMEOUT_MS = 5_000;
+  /** Calls (broadcasts for the baseline) measured to every screen, after as many that warm up the nodes' JIT. */
+  private static final int SCREEN_CALLS = 100;
+  private static final int SCREEN_WARMUP_CALLS = 100;
   /** How long a desk with nobody to call waits before it looks again. */
   private static final long IDLE_DESK_MS = 20;
 
@@ -67,7 +72,7 @@ public final class Bench {
     desks = Integer.parseInt(a.getOrDefault("desks", "4"));
     screens = Integer.parseInt(a.getOrDefault("screens", "1000"));
     connections = Integer.parseInt(a.getOrDefault("connections", "10000"));
-    rates = Arrays.stream(a.getOrDefault("rates", "100,250,500,1000,2000,4000").split(",")).mapToInt(Integer::parseInt).toArray();
+    rates = Arrays.stream(a.getOrDefault("rates", "100,250,500,750,1000,1500,2000,3000,4000").split(",")).mapToInt(Integer::parseInt).toArray();
     stepSeconds = Integer.parseInt(a.getOrDefault("step-seconds", "6"));
     warmupSeconds = Integer.parseInt(a.getOrDefault("warmup-seconds", "60"));
     kills = Integer.parseInt(a.getOrDefault("kills", "5"));
@@ -272,6 +277,7 @@ public final class Bench {
     Map<String, long[]> arrivals = new ConcurrentHashMap<>();
     AtomicLong callBytes = new AtomicLong();
     CountDownLatch connected = new CountDownLatch(screens);
+    AtomicLongArray seen = new AtomicLongArray(screens);
     Client streams = new Client(screens);
     for (int i = 0; i < screens; i++) {
       int node = i % 3;
@@ -279,6 +285,7 @@ public final class Bench {
         if (event.equals("render") && connected.getCount() > 0) {
           connected.countDown();
         }
+        seen.accumulateAndGet(stream, id, Math::max);
         if (stream == 0) {
           callBytes.addAndGet(data.length());
         }
@@ -292,8 +299,8 @@ public final class Bench {
     if (!connected.await(60, TimeUnit.SECONDS)) {
       throw new IllegalStateException("screens did not connect: " + connected.getCount() + " left");
     }
-    int calls = 100;
-    for (int i = 0; i < calls + 1; i++) {
+    int calls = SCREEN_WARMUP_CALLS + SCREEN_CALLS;
+    for (int i = 0; i < calls; i++) {
       issue(client, nodes.url(i % 3), "bench-1").await();
     }
     Histogram all = new Histogram(3);
@@ -302,7 +309,7 @@ public final class Bench {
     String token = staff.token(1, 1);
     String deskUrl = nodes.url(callerNode) + desk(1, 1);
     long bytesBefore = 0;
-    for (int c = 0; c <= calls; c++) {
+    for (int c = 0; c < calls; c++) {
       bytesBefore = callBytes.get();
       long t0 = System.nanoTime();
       Client.Reply r = client.post(deskUrl + "/call-next", "{}", token).await();
@@ -318,7 +325,7 @@ public final class Bench {
       }
       if (times == null || Arrays.stream(times).anyMatch(t -> t == 0)) {
         notes.add("call " + number + " did not reach every screen within " + TIMEOUT_MS + " ms");
-      } else if (c > 0) { // the first call warms up
+      } else if (c >= SCREEN_WARMUP_CALLS) {
         long max = 0;
         for (int s = 0; s < screens; s++) {
           long micros = (times[s] - t0) / 1000;
@@ -329,6 +336,14 @@ public final class Bench {
       }
       client.post(deskUrl + "/start", "{}", token).await();
       client.post(deskUrl + "/done", "{}", token).await();
+      // As the baseline's next broadcast, the next call starts once every screen has the changes
+      // before it: it is not measured queued behind the frames of this round's start and done.
+      long seq = client.send(HttpMethod.GET, nodes.url(callerNode) + "/api/branches/bench-1", null, null).await()
+          .json().getLong("seq");
+      long settled = System.currentTimeMillis() + TIMEOUT_MS;
+      while (System.currentTimeMillis() < settled && IntStream.range(0, screens).anyMatch(s -> seen.get(s) < seq)) {
+        Thread.sleep(2);
+      }
     }
     double perCall = callBytes.get() - bytesBefore;
     row("call-to-screen, all screens have it, p50 ms", ms(all.getValueAtPercentile(50)));
@@ -344,7 +359,7 @@ public final class Bench {
   private void broadcastBaseline(Client client, Nodes nodes, String payload) throws Exception {
     log("Baseline broadcast to " + screens + " streams over three nodes");
     AtomicInteger expected = new AtomicInteger();
-    long[][] times = new long[110][screens];
+    long[][] times = new long[SCREEN_WARMUP_CALLS + SCREEN_CALLS][screens];
     CountDownLatch connected = new CountDownLatch(screens);
     Client streams = new Client(screens);
     for (int i = 0; i < screens; i++) {
@@ -359,7 +374,7 @@ public final class Bench {
     Histogram all = new Histogram(3);
     Histogram same = new Histogram(3);
     Histogram other = new Histogram(3);
-    for (int c = 0; c < 101; c++) {
+    for (int c = 0; c < SCREEN_WARMUP_CALLS + SCREEN_CALLS; c++) {
       long t0 = System.nanoTime();
       // Each node numbers its broadcasts; they are sent one at a time, so the ids agree.
       int id = expected.incrementAndGet();
@@ -368,7 +383,7 @@ public final class Bench {
       while (System.currentTimeMillis() < deadline && Arrays.stream(times[id - 1]).anyMatch(t -> t == 0)) {
         Thread.sleep(2);
       }
-      if (c == 0) {
+      if (c < SCREEN_WARMUP_CALLS) {
         continue;
       }
       long max = 0;

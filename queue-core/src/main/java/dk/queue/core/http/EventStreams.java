@@ -10,6 +10,7 @@ import dk.queue.core.views.Audience;
 import dk.queue.core.views.BranchView;
 import dk.queue.core.views.BranchViews;
 import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -103,7 +104,7 @@ final class EventStreams {
               String json = JsonMapping.encode(BranchMoves.named(engine.config(), view));
               if (!json.equals(sent[0])) {
                 sent[0] = json;
-                write.accept(Sse.event("ticket", update.seq(), json));
+                write.accept(Buffer.buffer(Sse.event("ticket", update.seq(), json)));
               }
             }));
       });

@@ -1,5 +1,6 @@
 package dk.queue.core.http;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Consumer;
@@ -22,14 +23,14 @@ public final class LiveStream {
   static final long HEARTBEAT_MS = 15_000;
 
   private final HttpServerResponse response;
-  private final Function<Consumer<String>, AutoCloseable> subscribe;
+  private final Function<Consumer<Buffer>, AutoCloseable> subscribe;
   private AutoCloseable subscription;
   /** Counts subscriptions, so that a frame of an ended one (still on its way) is not written. */
   private int generation;
   /** Whether the write queue was found full and has not drained yet. */
   private boolean behind;
 
-  private LiveStream(HttpServerResponse response, Function<Consumer<String>, AutoCloseable> subscribe) {
+  private LiveStream(HttpServerResponse response, Function<Consumer<Buffer>, AutoCloseable> subscribe) {
     this.response = response;
     this.subscribe = subscribe;
   }
@@ -39,9 +40,10 @@ public final class LiveStream {
    *
    * @param counted   the client in the count of connected clients; closed when it leaves
    * @param subscribe subscribes a writer of frames, answering the handle that ends the subscription;
-   *                  called again after frames were skipped, when it must start with the whole state
+   *                  called again after frames were skipped, when it must start with the whole state.
+   *                  A frame is written as it is to every stream it is handed to: encoded once.
    */
-  public static void open(RoutingContext rc, AutoCloseable counted, Function<Consumer<String>, AutoCloseable> subscribe) {
+  public static void open(RoutingContext rc, AutoCloseable counted, Function<Consumer<Buffer>, AutoCloseable> subscribe) {
     HttpServerResponse response = rc.response();
     Sse.begin(response);
     LiveStream stream = new LiveStream(response, subscribe);
@@ -65,7 +67,7 @@ public final class LiveStream {
     }
   }
 
-  private void write(int own, String frame) {
+  private void write(int own, Buffer frame) {
     if (own != generation || behind || response.closed() || response.ended() || frame == null) {
       return;
     }

@@ -7,7 +7,8 @@ package dk.queue.core.sim;
  * @param issued   false when the branch refused the ticket (service closed, no desk serving it)
  * @param estimate what the citizen was told at issue (our estimate), or NaN
  * @param called   when a desk called the ticket, or NaN when none did
- * @param ql       the queue-length predictor: (position − idle desks) · true mean / desks serving
+ * @param ql       the queue-length predictor: (position − idle desks) · mean / desks serving, the
+ *                 mean being the model's when known (see {@link Simulator#run})
  * @param hol      the head of the line's wait so far (the last one called's wait when nobody waits)
  * @param les      the wait of the service's last ticket to be called
  */

@@ -35,18 +35,21 @@ public final class Simulator {
   private final List<Arrival> arrivals;
   private final PriorityQueue<Step> steps = new PriorityQueue<>();
   private final Map<String, DeskRun> desks = new LinkedHashMap<>();
+  /** QL's mean service time per service. */
   private final Map<String, Double> trueMean = new HashMap<>();
   private final Map<String, Double> lastCalledWait = new HashMap<>();
   private final Outcome[] outcomes;
   private BranchState state;
   private long sequence;
 
-  private Simulator(BranchDef def, Instant start, List<Shift> staffing, List<Arrival> arrivals) {
+  private Simulator(BranchDef def, Instant start, List<Shift> staffing, List<Arrival> arrivals,
+                    Map<String, Double> modelMeans) {
     this.def = def;
     this.start = start;
     this.staffing = staffing;
     this.arrivals = arrivals;
     this.outcomes = new Outcome[arrivals.size()];
+    trueMean.putAll(modelMeans);
   }
 
   /**
@@ -56,8 +59,19 @@ public final class Simulator {
    *                                  branch does not have
    */
   public static List<Outcome> run(BranchDef def, Instant start, List<Shift> staffing, List<Arrival> arrivals) {
+    return run(def, start, staffing, arrivals, Map.of());
+  }
+
+  /**
+   * As {@link #run(BranchDef, Instant, List, List)}, with the mean service times of the model the
+   * arrivals were drawn from: QL is then given those, as Ibrahim &amp; Whitt's QL is given the known
+   * mean. A service not in {@code modelMeans} gives QL the mean of its arrivals' service times,
+   * which include those still to be drawn when a ticket is issued.
+   */
+  public static List<Outcome> run(BranchDef def, Instant start, List<Shift> staffing, List<Arrival> arrivals,
+                                  Map<String, Double> modelMeans) {
     check(def, staffing, arrivals);
-    return new Simulator(def, start, staffing, arrivals).simulate();
+    return new Simulator(def, start, staffing, arrivals, modelMeans).simulate();
   }
 
   private static void check(BranchDef def, List<Shift> staffing, List<Arrival> arrivals) {
@@ -92,7 +106,7 @@ public final class Simulator {
       sum[1]++;
       schedule(a.at(), Kind.ARRIVE, i, null);
     }
-    sums.forEach((service, sum) -> trueMean.put(service, sum[0] / sum[1]));
+    sums.forEach((service, sum) -> trueMean.putIfAbsent(service, sum[0] / sum[1]));
     for (Shift s : staffing) {
       desks.computeIfAbsent(s.desk(), DeskRun::new);
       schedule(s.open(), Kind.OPEN, 0, s);

@@ -36,7 +36,7 @@ public final class Simulator {
   private final PriorityQueue<Step> steps = new PriorityQueue<>();
   private final Map<String, DeskRun> desks = new LinkedHashMap<>();
   /** QL's mean service time per service. */
-  private final Map<String, Double> trueMean = new HashMap<>();
+  private final Map<String, Double> qlMean = new HashMap<>();
   private final Map<String, Double> lastCalledWait = new HashMap<>();
   private final Outcome[] outcomes;
   private BranchState state;
@@ -49,7 +49,7 @@ public final class Simulator {
     this.staffing = staffing;
     this.arrivals = arrivals;
     this.outcomes = new Outcome[arrivals.size()];
-    trueMean.putAll(modelMeans);
+    qlMean.putAll(modelMeans);
   }
 
   /**
@@ -106,7 +106,7 @@ public final class Simulator {
       sum[1]++;
       schedule(a.at(), Kind.ARRIVE, i, null);
     }
-    sums.forEach((service, sum) -> trueMean.putIfAbsent(service, sum[0] / sum[1]));
+    sums.forEach((service, sum) -> qlMean.putIfAbsent(service, sum[0] / sum[1]));
     for (Shift s : staffing) {
       desks.computeIfAbsent(s.desk(), DeskRun::new);
       schedule(s.open(), Kind.OPEN, 0, s);
@@ -138,7 +138,7 @@ public final class Simulator {
         idle += d.current() == null ? 1 : 0;
       }
     }
-    double ql = serving == 0 ? Double.NaN : Math.max(0, position - idle) * trueMean.get(service) / serving;
+    double ql = serving == 0 ? Double.NaN : Math.max(0, position - idle) * qlMean.get(service) / serving;
     double les = position <= idle ? 0 : lastCalledWait.getOrDefault(service, 0.0);
     double hol = position <= idle ? 0 : state.queue(service).isEmpty() ? les
         : seconds(state.tickets().get(state.queue(service).get(0)).queuedAt(), at);

@@ -28,6 +28,14 @@ public final class ClusterTypes {
           w.writeBoolean("backup", p.backup);
         }, r -> new CommandProcessor(r.readCompact("command"), r.readString("key"),
             r.getFieldKind("backup") == com.hazelcast.nio.serialization.FieldKind.BOOLEAN && r.readBoolean("backup"))));
+    config.addSerializer(new Processor<>(AppliedCommand.class,
+        (w, p) -> {
+          w.writeArrayOfCompact("events", p.events.toArray(new Recorded[0]));
+          w.writeString("desk", p.desk);
+          w.writeString("key", p.key);
+          w.writeString("ticket", p.ticket);
+        }, r -> new AppliedCommand(java.util.List.of(r.readArrayOfCompact("events", Recorded.class)),
+            r.readString("desk"), r.readString("key"), r.readString("ticket"))));
     config.addSerializer(new Processor<>(ConfirmedState.class, (w, p) -> { }, r -> new ConfirmedState()));
     config.addSerializer(new Processor<>(AckProcessor.class, (w, p) -> {
       w.writeInt64("fromSeq", p.fromSeq);

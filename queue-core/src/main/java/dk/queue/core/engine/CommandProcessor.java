@@ -22,17 +22,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one command where the branch's state lives, atomically. The command carries its time and
- * ids, so the backup replica runs the same processor and reaches the same state. The reply is what
- * the command touched, built here from the new state, never the state itself.
+ * Runs one command where the branch's state lives, atomically. The backup replica applies the
+ * events the owner recorded ({@link AppliedCommand}). The reply is what the command touched, built
+ * here from the new state, never the state itself.
  */
 final class CommandProcessor implements EntryProcessor<String, BranchState, Outcome>, HazelcastInstanceAware {
   private static final long serialVersionUID = 1L;
   final Command command;
   /** The client's idempotency key of a desk command, or null. */
   final String key;
-  /** Whether this runs on a backup replica, which repeats what its owner decided. */
+  /**
+   * Whether this runs on a backup replica, which decides the command again (as a member of an
+   * earlier version asks; this version sends {@link AppliedCommand}).
+   */
   final boolean backup;
+  /** What the backup replica runs, set once this has run on the owner. */
+  private transient AppliedCommand applied;
   private transient HazelcastInstance hazelcast;
   private transient LocalStates local;
 
@@ -48,7 +53,7 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
 
   @Override
   public EntryProcessor<String, BranchState, Outcome> getBackupProcessor() {
-    return new CommandProcessor(command, key, true);
+    return applied != null ? applied : new CommandProcessor(command, key, true);
   }
 
   @Override
@@ -93,6 +98,12 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
   private Outcome answer(Map.Entry<String, BranchState> entry, BranchState after, Outcome outcome) {
     if (!backup) {
       Backups.require(hazelcast, entry.getKey());
+    }
+    if (!backup) {
+      Desk desk = after == null || key == null ? null : after.desks().get(((Command.AtDesk) command).desk());
+      applied = after == null ? new AppliedCommand(List.of(), null, null, null)
+          : new AppliedCommand(outcome.events(), desk == null ? null : desk.id(), key,
+              desk == null ? null : desk.lastTicket());
     }
     if (after != null) {
       entry.setValue(after);

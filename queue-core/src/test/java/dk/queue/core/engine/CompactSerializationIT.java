@@ -123,6 +123,48 @@ class CompactSerializationIT {
         .extracting(r -> ((dk.queue.core.domain.Event.DeskSignedOut) r.event()).closesAt()).containsExactly(closes);
   }
 
+  @Test
+  void theBackupReachesTheOwnersStateByApplyingItsEvents() {
+    String cluster = "backup-" + UUID.randomUUID();
+    int port = freePort();
+    HazelcastInstance a = member(cluster, port, HazelcastSetup::serialization);
+    HazelcastInstance b = member(cluster, port, HazelcastSetup::serialization);
+    BranchDef def = TestConfig.create().branches().get(0);
+    String key = def.id();
+    a.getMap("backup-branches").put(key, BranchState.initial(def, LocalDate.now(def.zone())));
+    HazelcastInstance owner = a.getPartitionService().getPartition(key).getOwner().localMember() ? a : b;
+    HazelcastInstance backup = owner == a ? b : a;
+    IMap<String, BranchState> branches = backup.getMap("backup-branches");
+    List<String> services = def.services().stream().map(dk.queue.core.domain.ServiceDef::id).toList();
+    List<String> desks = def.desks().stream().map(dk.queue.core.domain.DeskDef::id).toList();
+    java.util.Random random = new java.util.Random(7);
+    Instant at = Instant.now();
+    int accepted = 0;
+    for (int i = 0; i < 400; i++) {
+      at = at.plusSeconds(random.nextInt(90));
+      String desk = desks.get(random.nextInt(desks.size()));
+      String service = services.get(random.nextInt(services.size()));
+      Command c = switch (random.nextInt(8)) {
+        case 0 -> new Command.OpenDesk(at, desk, "anna", Set.of(service), List.of(service));
+        case 1, 2 -> new Command.IssueTicket(at, key + "-t" + i, service, Channel.KIOSK, "da");
+        case 3 -> new Command.CallNext(at, desk, "anna");
+        case 4 -> new Command.StartService(at, desk, "anna");
+        case 5 -> new Command.FinishService(at, desk, "anna", null);
+        case 6 -> new Command.NoShow(at, desk, "anna");
+        default -> new Command.CloseDesk(at, desk, "anna", null);
+      };
+      // Desk commands carry a key, a few sent twice: the desk remembers it on both replicas.
+      String idempotency = c instanceof Command.AtDesk ? "k" + (i - random.nextInt(2)) : null;
+      Outcome o = branches.executeOnKey(key, new CommandProcessor(c, idempotency));
+      accepted += o.accepted() && !o.events().isEmpty() ? 1 : 0;
+      BranchState ours = LocalStates.of(owner).get(key);
+      assertThat(LocalStates.of(backup).get(key)).as("after %s", c).isEqualTo(ours);
+    }
+    assertThat(accepted).as("commands that changed the branch").isGreaterThan(100);
+    assertThat(LocalStates.of(owner).get(key).desks().values()).extracting(dk.queue.core.domain.Desk::lastKey)
+        .as("keys remembered").anyMatch(k -> k != null);
+  }
+
   /** The next version of {@link Ticket}: every component of today's and one more. */
   public record TicketNext(String id, String number, String service, Channel channel, String language,
                            TicketState state, Instant issuedAt, Instant queuedAt, String desk, Instant calledAt,

@@ -59,7 +59,7 @@ public final class BranchMachine {
       return new Decision.Rejected(rejection.get());
     }
     draft.followAvailability();
-    return new Decision.Accepted(draft.state.withOutboxAdded(draft.events), draft.events);
+    return new Decision.Accepted(draft.state.withOutboxAdded(draft.events), draft.events, draft.told);
   }
 
   /** The state as events are added to it, one at a time. */
@@ -67,6 +67,8 @@ public final class BranchMachine {
     BranchState state;
     final Instant at;
     final List<Recorded> events = new ArrayList<>();
+    /** The estimate given to the ticket issued, if one was. */
+    WaitEstimator.Estimate told;
 
     Draft(BranchState state, Instant at) {
       this.state = state;
@@ -169,10 +171,10 @@ public final class BranchMachine {
       }
       String number = Moves.nextNumber(state(), service.get());
       Channel channel = c.channel() == null ? Channel.KIOSK : c.channel();
-      java.util.OptionalLong told = WaitEstimator.seconds(state(), c.service(), state().queue(c.service()).size() + 1,
-          draft.at);
+      draft.told = WaitEstimator.estimate(state(), c.service(), state().queue(c.service()).size() + 1, draft.at)
+          .orElse(null);
       draft.emit(new Event.TicketIssued(c.ticketId(), c.service(), number, channel, c.language(),
-          told.isPresent() ? told.getAsLong() : null));
+          draft.told == null ? null : draft.told.seconds()));
       return OK;
     }
 

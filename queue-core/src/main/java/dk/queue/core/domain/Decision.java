@@ -5,7 +5,11 @@ import java.util.List;
 /** The result of a command: the new state and its events, or a rejection that changes nothing. */
 public sealed interface Decision {
 
-  record Accepted(BranchState state, List<Recorded> events) implements Decision {
+  /**
+   * @param told the wait estimate given to a ticket the command issued (the one in its event, with
+   *             its range), or null
+   */
+  record Accepted(BranchState state, List<Recorded> events, WaitEstimator.Estimate told) implements Decision {
     public Accepted {
       events = List.copyOf(events);
     }

@@ -88,7 +88,7 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
     BranchState after = accepted.events().isEmpty() ? null
         : before == null ? accepted.state() : remember(accepted.state(), before);
     // A backup's answer goes nowhere: only the owner builds the reply.
-    return answer(entry, after, backup ? null : outcome(accepted.state(), accepted.events(), command));
+    return answer(entry, after, backup ? null : outcome(accepted, command));
   }
 
   /**
@@ -114,13 +114,15 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
     return outcome;
   }
 
-  /** The compact reply to {@code command}, which recorded {@code events} and left the branch in {@code after}. */
-  static Outcome outcome(BranchState after, List<Recorded> events, Command command) {
+  /** The compact reply to {@code command}, which was accepted. */
+  static Outcome outcome(Decision.Accepted accepted, Command command) {
+    BranchState after = accepted.state();
+    List<Recorded> events = accepted.events();
     String ticketId = command instanceof Command.IssueTicket issue ? issue.ticketId()
         : command instanceof Command.CancelTicket cancel ? cancel.ticketId()
         : lastTicketOfToday(events);
     TicketView ticket = ticketId == null ? null
-        : BranchViews.ticket(after, ticketId, command.at()).orElse(null);
+        : BranchViews.ticket(after, ticketId, command.at(), accepted.told()).orElse(null);
     DeskView desk = command instanceof Command.AtDesk atDesk && after.desks().containsKey(atDesk.desk())
         ? BranchViews.desk(after, after.desks().get(atDesk.desk()), Audience.STAFF) : null;
     Map<String, Ticket> tickets = new HashMap<>();

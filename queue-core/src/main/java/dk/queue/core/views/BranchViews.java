@@ -139,6 +139,15 @@ public final class BranchViews {
 
   /** One ticket, for its holder (and staff). */
   public static Optional<TicketView> ticket(BranchState s, String ticketId, Instant now) {
+    return ticket(s, ticketId, now, null);
+  }
+
+  /**
+   * One ticket, for its holder (and staff); {@code issuedWith}, when not null, is the estimate the
+   * ticket was issued with at {@code now}, taken as is while the ticket is last in its queue.
+   */
+  public static Optional<TicketView> ticket(BranchState s, String ticketId, Instant now,
+                                            WaitEstimator.Estimate issuedWith) {
     return s.ticket(ticketId).map(t -> {
       Integer position = null;
       Optional<WaitEstimator.Estimate> estimate = Optional.empty();
@@ -146,7 +155,8 @@ public final class BranchViews {
       // A booked ticket waits in no queue: it is called at its booked time.
       if (inQueue > 0) {
         position = inQueue;
-        estimate = WaitEstimator.estimate(s, t.service(), position, now);
+        estimate = issuedWith != null && inQueue == s.queue(t.service()).size() ? Optional.of(issuedWith)
+            : WaitEstimator.estimate(s, t.service(), position, now);
       }
       LocalizedText serviceName = name(s, t.service());
       return new TicketView(t.id(), t.number(), t.service(), serviceName, s.def().id(), code(t.state()),

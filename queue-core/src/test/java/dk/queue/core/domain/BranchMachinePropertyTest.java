@@ -35,6 +35,7 @@ public class BranchMachinePropertyTest {
     Map<String, Set<String>> numbersByDay = new HashMap<>();
     int ids = 0;
     int accepted = 0;
+    int estimated = 0;
     for (int step = 0; step < 4000; step++) {
       now = now.plusSeconds(random.nextInt(random.nextInt(50) == 0 ? 6 * 3600 : 240));
       Command c = randomCommand(random, state, now, "main-" + (++ids));
@@ -56,6 +57,15 @@ public class BranchMachinePropertyTest {
         }
         if (r.event() instanceof Event.TicketIssued) {
           Event.TicketIssued e = (Event.TicketIssued) r.event();
+          // The estimate given at issue is the ticket's estimate in the state after, range and all
+          // (the reply takes it as is instead of estimating again).
+          int position = a.state().queue(e.service()).indexOf(e.ticket()) + 1;
+          if (position > 0) {
+            assertThat(a.told()).as("estimate of %s", e.ticket())
+                .isEqualTo(WaitEstimator.estimate(a.state(), e.service(), position, now).orElse(null));
+            assertThat(e.estimatedWaitSeconds()).isEqualTo(a.told() == null ? null : a.told().seconds());
+            estimated += a.told() == null ? 0 : 1;
+          }
           String day = now.atZone(BranchFixture.CPH).toLocalDate().toString();
           assertThat(numbersByDay.computeIfAbsent(day, k -> new HashSet<>()).add(e.number()))
               .as("number %s issued twice on %s", e.number(), day).isTrue();
@@ -66,6 +76,7 @@ public class BranchMachinePropertyTest {
       checkInvariants(state, now);
     }
     assertThat(accepted).isGreaterThan(1000);
+    assertThat(estimated).as("tickets issued with an estimate").isGreaterThan(50);
     BranchState replayed = initial;
     for (Recorded r : log) {
       replayed = replayed.apply(r);

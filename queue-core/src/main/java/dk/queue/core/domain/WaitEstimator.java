@@ -97,15 +97,16 @@ public final class WaitEstimator {
   }
 
   /**
-   * Tickets of a service issued per second over the recent window (today's tickets only). Bounded
-   * work whatever the queue's length: the waiting tickets are counted from the newest back, at most
-   * {@link #QUEUE_KEPT}; the others taken into account are those at the desks and the finished ones
-   * the state keeps.
+   * Tickets of each of {@code services} issued per second over the recent window (today's tickets
+   * only), in one pass. Bounded work whatever the queue's length: the waiting tickets are counted
+   * from the newest back, at most {@link #QUEUE_KEPT}; the others taken into account are those at
+   * the desks and the finished ones the state keeps, newest first, up to the first that ended
+   * before the window (those after it were issued before it too).
    */
-  static double arrivalRate(BranchState state, String serviceId, Instant now) {
+  static double[] arrivalRates(BranchState state, List<String> services, Instant now) {
     Instant from = now.minus(RATE_WINDOW);
     Instant earliest = now;
-    int count = 0;
+    int[] count = new int[services.size()];
     for (ServiceDef d : state.def().services()) {
       List<String> queue = state.queue(d.id());
       if (queue.isEmpty()) {
@@ -113,34 +114,46 @@ public final class WaitEstimator {
       }
       Instant head = state.tickets().get(queue.get(0)).issuedAt();
       earliest = head.isBefore(earliest) ? head : earliest;
-      if (d.id().equals(serviceId)) {
-        for (int i = queue.size() - 1; i >= Math.max(0, queue.size() - QUEUE_KEPT); i--) {
-          if (!state.tickets().get(queue.get(i)).issuedAt().isAfter(from)) {
-            break;
-          }
-          count++;
+      int s = services.indexOf(d.id());
+      for (int i = queue.size() - 1; s >= 0 && i >= Math.max(0, queue.size() - QUEUE_KEPT); i--) {
+        if (!state.tickets().get(queue.get(i)).issuedAt().isAfter(from)) {
+          break;
         }
+        count[s]++;
       }
     }
     for (Desk d : state.desks().values()) {
       Ticket t = d.current() == null ? null : state.tickets().get(d.current());
       if (t != null) {
         earliest = t.issuedAt().isBefore(earliest) ? t.issuedAt() : earliest;
-        count += walkIn(state, t, serviceId, from) ? 1 : 0;
+        countWalkIn(state, t, services, from, count);
       }
     }
     for (Ticket t : state.finished()) {
+      if (t.endedAt() != null && !t.endedAt().isAfter(from)) {
+        earliest = from;
+        break;
+      }
       earliest = t.issuedAt().isBefore(earliest) ? t.issuedAt() : earliest;
-      count += walkIn(state, t, serviceId, from) ? 1 : 0;
+      countWalkIn(state, t, services, from, count);
     }
     double window = Math.max(Duration.ofMinutes(10).getSeconds(),
         Math.min(RATE_WINDOW.getSeconds(), Duration.between(earliest, now).getSeconds()));
-    return count / window;
+    double[] rates = new double[count.length];
+    for (int i = 0; i < count.length; i++) {
+      rates[i] = count[i] / window;
+    }
+    return rates;
   }
 
-  /** A ticket of the service taken after {@code from}, not at a booking's check-in (those are counted as bookings). */
-  private static boolean walkIn(BranchState state, Ticket t, String serviceId, Instant from) {
-    return t.service().equals(serviceId) && t.issuedAt().isAfter(from) && state.bookings().byTicket(t.id()).isEmpty();
+  /** Counts a ticket taken after {@code from}, not at a booking's check-in (those are counted as bookings). */
+  private static void countWalkIn(BranchState state, Ticket t, List<String> services, Instant from, int[] count) {
+    if (t.issuedAt().isAfter(from) && state.bookings().byTicket(t.id()).isEmpty()) {
+      int s = services.indexOf(t.service());
+      if (s >= 0) {
+        count[s]++;
+      }
+    }
   }
 
   private static Instant latest(BranchState state) {
@@ -189,6 +202,7 @@ public final class WaitEstimator {
       rate = new double[n];
       nextArrival = new double[n];
       queues = new Queue[n];
+      double[] rates = arrivalRates(state, services, now);
       for (int i = 0; i < n; i++) {
         String s = services.get(i);
         target[i] = state.def().services().get(i).targetWaitSeconds();
@@ -203,7 +217,7 @@ public final class WaitEstimator {
         for (int k = keep; k < ahead; k++) {
           queues[i].add(0);
         }
-        rate[i] = i == own ? 0 : arrivalRate(state, s, now);
+        rate[i] = i == own ? 0 : rates[i];
         nextArrival[i] = rate[i] > 0 ? 1 / rate[i] : Double.POSITIVE_INFINITY;
       }
       Instant ownQueued = position <= state.queue(serviceId).size()

@@ -329,7 +329,7 @@ public final class Engine implements Feeds {
     if (!started) {
       return Future.failedFuture(new NotReadyException("the branches are not loaded yet"));
     }
-    return Future.fromCompletionStage(branches.submitToKey(branch, new CommandProcessor(command, key)), context)
+    return HazelcastFutures.of(branches.submitToKey(branch, new CommandProcessor(command, key)), context)
         .onComplete(ar -> commandLog.log(branch, command, ar.result(), ar.cause()))
         .compose(outcome -> {
           if (!outcome.accepted() || outcome.events().isEmpty()) {
@@ -412,7 +412,7 @@ public final class Engine implements Feeds {
     if (!started) {
       return Future.failedFuture(new NotReadyException("the branches are not loaded yet"));
     }
-    return Future.fromCompletionStage(branches.getAsync(branch), context);
+    return HazelcastFutures.of(branches.getAsync(branch), context);
   }
 
   /** Reads a branch with an entry processor, which is answered only once the backup has run it too. */
@@ -420,7 +420,7 @@ public final class Engine implements Feeds {
     if (!started) {
       return Future.failedFuture(new NotReadyException("the branches are not loaded yet"));
     }
-    return Future.fromCompletionStage(branches.submitToKey(branch, read), context);
+    return HazelcastFutures.of(branches.submitToKey(branch, read), context);
   }
 
   /** Publishes a command's events (small JSON each, never the state) to every node's feed of the branch. */

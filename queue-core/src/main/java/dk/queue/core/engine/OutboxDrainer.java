@@ -147,7 +147,7 @@ final class OutboxDrainer {
       return null;
     }, false)
         .onSuccess(v -> release(branch, upto, false))
-        .compose(v -> Future.fromCompletionStage(branches.submitToKey(branch, new AckProcessor(from, upto))))
+        .compose(v -> HazelcastFutures.of(branches.submitToKey(branch, new AckProcessor(from, upto))))
         .onComplete(ar -> {
           storeHealthy = ar.succeeded();
           boolean inStep = ar.succeeded() && ar.result() >= 0;

@@ -1,5 +1,6 @@
 package dk.queue.core.http;
 
+import dk.queue.core.engine.HazelcastFutures;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
@@ -32,7 +33,7 @@ final class DeskProfiles {
 
   void mount(Router api) {
     api.get("/me/profiles").handler(rc -> sessions.staff(rc)
-        .compose(staff -> Future.fromCompletionStage(profiles.getAsync(staff.user()), rc.vertx().getOrCreateContext()))
+        .compose(staff -> HazelcastFutures.of(profiles.getAsync(staff.user()), rc.vertx().getOrCreateContext()))
         .onSuccess(p -> reply(rc, p))
         .onFailure(rc::fail));
     api.post("/me/profiles").handler(rc -> sessions.staff(rc)
@@ -63,7 +64,7 @@ final class DeskProfiles {
   }
 
   private Future<Profiles> change(RoutingContext rc, String user, Change change) {
-    return Future.fromCompletionStage(profiles.submitToKey(user, change), rc.vertx().getOrCreateContext())
+    return HazelcastFutures.of(profiles.submitToKey(user, change), rc.vertx().getOrCreateContext())
         .compose(answer -> switch (answer.result()) {
           case Change.DONE -> Future.succeededFuture(answer);
           case Change.FULL -> Future.failedFuture(new ApiException(409, "too_many_profiles",

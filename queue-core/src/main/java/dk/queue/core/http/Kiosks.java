@@ -1,5 +1,6 @@
 package dk.queue.core.http;
 
+import dk.queue.core.engine.HazelcastFutures;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
@@ -135,7 +136,7 @@ public final class Kiosks {
 
   /** Remembers that the kiosk issued the ticket, for its receipt. */
   Future<Void> issued(Context ctx, String ticket, KioskDef kiosk) {
-    return Future.fromCompletionStage(printed.setAsync(ticket, new Printed(kiosk.id(), 0),
+    return HazelcastFutures.of(printed.setAsync(ticket, new Printed(kiosk.id(), 0),
         PRINTABLE_FOR.toSeconds(), TimeUnit.SECONDS), ctx).mapEmpty();
   }
 
@@ -144,7 +145,7 @@ public final class Kiosks {
    * long ago), 409 when it is printed {@link #MAX_PRINTS} times already.
    */
   public Future<Void> takePrint(Context ctx, String ticket, KioskDef kiosk) {
-    return Future.fromCompletionStage(printed.submitToKey(ticket, new Print(kiosk.id())), ctx).compose(answer -> {
+    return HazelcastFutures.of(printed.submitToKey(ticket, new Print(kiosk.id())), ctx).compose(answer -> {
       if (answer == Print.PRINT) {
         return Future.succeededFuture();
       }

@@ -1,5 +1,6 @@
 package dk.queue.core.http;
 
+import dk.queue.core.engine.HazelcastFutures;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dk.queue.core.config.OidcConfig;
@@ -82,7 +83,7 @@ public final class OidcRoutes {
     JsonObject flow = new JsonObject().put("verifier", verifier).put("nonce", nonce).put("back", back);
     Context ctx = rc.vertx().getOrCreateContext();
     provider(oidc)
-        .compose(auth -> Future.fromCompletionStage(flows.setAsync(state, flow.encode(), FLOW_TTL_SECONDS, TimeUnit.SECONDS), ctx)
+        .compose(auth -> HazelcastFutures.of(flows.setAsync(state, flow.encode(), FLOW_TTL_SECONDS, TimeUnit.SECONDS), ctx)
             .map(v -> auth.authorizeURL(new OAuth2AuthorizationURL().setRedirectUri(oidc.redirectUri())
                 .setScopes(oidc.scopes()).setState(state).setCodeChallenge(challenge(verifier))
                 .setCodeChallengeMethod("S256").putAdditionalParameter("nonce", nonce))))
@@ -100,7 +101,7 @@ public final class OidcRoutes {
       throw expired();
     }
     Context ctx = rc.vertx().getOrCreateContext();
-    Future.fromCompletionStage(flows.removeAsync(state), ctx).onFailure(rc::fail).onSuccess(text -> {
+    HazelcastFutures.of(flows.removeAsync(state), ctx).onFailure(rc::fail).onSuccess(text -> {
       if (text == null) {
         rc.fail(expired());
         return;

@@ -1,5 +1,6 @@
 package dk.queue.core.http;
 
+import dk.queue.core.engine.HazelcastFutures;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
@@ -29,12 +30,12 @@ final class RateLimits {
 
   /** Takes one of {@code limit} for this minute: 0, or the seconds until the minute is over (nothing taken). */
   Future<Long> take(Context ctx, String key, int limit, Instant now) {
-    return Future.fromCompletionStage(windows.submitToKey(key, new Take(now.toEpochMilli(), limit)), ctx);
+    return HazelcastFutures.of(windows.submitToKey(key, new Take(now.toEpochMilli(), limit)), ctx);
   }
 
   /** Gives back one taken at {@code at} that was not used after all. */
   Future<Void> giveBack(Context ctx, String key, Instant at) {
-    return Future.fromCompletionStage(windows.submitToKey(key, new Take(at.toEpochMilli(), -1)), ctx).mapEmpty();
+    return HazelcastFutures.of(windows.submitToKey(key, new Take(at.toEpochMilli(), -1)), ctx).mapEmpty();
   }
 
   /** Counts one in (limit > 0), or gives one back (limit -1), in the minute of {@code nowMillis}. */

@@ -1,5 +1,6 @@
 package dk.queue.core.http;
 
+import dk.queue.core.engine.HazelcastFutures;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
@@ -38,7 +39,7 @@ final class ScreenSound {
     api.get("/screens/sound").handler(this::all);
     api.get("/screens/:screen/sound").handler(rc -> {
       ScreenDef screen = screen(rc);
-      Future.fromCompletionStage(sounds.getAsync(screen.id()), rc.vertx().getOrCreateContext())
+      HazelcastFutures.of(sounds.getAsync(screen.id()), rc.vertx().getOrCreateContext())
           .onSuccess(s -> Replies.ok(rc, view(screen, s)))
           .onFailure(rc::fail);
     });
@@ -52,7 +53,7 @@ final class ScreenSound {
       if (tapped && !body.playing()) {
         throw ApiException.invalid("tapped", "a tap reports sound that plays");
       }
-      Future.fromCompletionStage(sounds.submitToKey(screen.id(),
+      HazelcastFutures.of(sounds.submitToKey(screen.id(),
               new Reported(body.playing(), tapped, clock.instant().toString())), rc.vertx().getOrCreateContext())
           .onSuccess(s -> Replies.ok(rc, view(screen, s)))
           .onFailure(rc::fail);

@@ -1,5 +1,6 @@
 package dk.queue.core.http;
 
+import dk.queue.core.engine.HazelcastFutures;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dk.queue.core.config.QueueConfig;
@@ -77,8 +78,8 @@ public final class Sessions {
     String token = HexFormat.of().formatHex(bytes);
     String key = hash(token);
     Future<?> granted = roles == null ? Future.succeededFuture()
-        : Future.fromCompletionStage(providerRoles.setAsync(key, roles, ttl.toSeconds(), TimeUnit.SECONDS), ctx);
-    return granted.compose(x -> Future.fromCompletionStage(tokens.setAsync(key, user, ttl.toSeconds(), TimeUnit.SECONDS), ctx))
+        : HazelcastFutures.of(providerRoles.setAsync(key, roles, ttl.toSeconds(), TimeUnit.SECONDS), ctx);
+    return granted.compose(x -> HazelcastFutures.of(tokens.setAsync(key, user, ttl.toSeconds(), TimeUnit.SECONDS), ctx))
         .map(x -> token);
   }
 
@@ -104,7 +105,7 @@ public final class Sessions {
     }
     String key = hash(header.substring(7).trim());
     Context ctx = rc.vertx().getOrCreateContext();
-    return Future.fromCompletionStage(tokens.getAsync(key), ctx).compose(user -> {
+    return HazelcastFutures.of(tokens.getAsync(key), ctx).compose(user -> {
       StaffMember staff = user == null ? null : config.get().staff().get(user);
       if (staff == null) {
         return Future.failedFuture(ApiException.unauthorized("The session has expired; sign in again"));
@@ -112,7 +113,7 @@ public final class Sessions {
       if (!ProviderRoles.claimed(config.get())) {
         return Future.succeededFuture(staff);
       }
-      return Future.fromCompletionStage(providerRoles.getAsync(key), ctx)
+      return HazelcastFutures.of(providerRoles.getAsync(key), ctx)
           .map(roles -> roles == null ? staff : ProviderRoles.apply(staff, roles));
     });
   }
@@ -125,7 +126,7 @@ public final class Sessions {
     }
     String key = hash(header.substring(7).trim());
     providerRoles.removeAsync(key);
-    return Future.fromCompletionStage(tokens.removeAsync(key), rc.vertx().getOrCreateContext());
+    return HazelcastFutures.of(tokens.removeAsync(key), rc.vertx().getOrCreateContext());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dk.queue.core.http;
 
+import dk.queue.core.engine.HazelcastFutures;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
@@ -50,12 +51,12 @@ final class SignInAttempts {
 
   /** A right PIN: the counts of the user and of the address start again. */
   Future<Void> succeeded(Context ctx, String user, String address) {
-    return Future.fromCompletionStage(attempts.removeAsync(key("user", user + "\n" + address)), ctx)
-        .compose(v -> Future.fromCompletionStage(attempts.removeAsync(key("address", address)), ctx)).mapEmpty();
+    return HazelcastFutures.of(attempts.removeAsync(key("user", user + "\n" + address)), ctx)
+        .compose(v -> HazelcastFutures.of(attempts.removeAsync(key("address", address)), ctx)).mapEmpty();
   }
 
   private Future<Void> reserve(Context ctx, String key, int free, Instant now) {
-    return Future.fromCompletionStage(attempts.submitToKey(key, new Reserve(now.toEpochMilli(), free)), ctx)
+    return HazelcastFutures.of(attempts.submitToKey(key, new Reserve(now.toEpochMilli(), free)), ctx)
         .compose(waitMillis -> {
           if (waitMillis == 0) {
             return Future.succeededFuture();

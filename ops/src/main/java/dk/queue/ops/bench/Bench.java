@@ -35,7 +35,8 @@ import org.HdrHistogram.Recorder;
  * <p>Run: {@code java -cp ops/target/queue-node.jar dk.queue.ops.bench.Bench [--branches 20]
  * [--desks 4] [--screens 1000] [--connections 10000] [--rates 100,250,500,750,1000,1500,2000,3000,4000]
  * [--step-seconds 6] [--warmup-seconds 60] [--kills 5] [--phases screens,commands,streams,queue,failover,backlog,idle]
- * [--json target/bench.json]}
+ * [--json target/bench.json] [--baseline false]}; {@code --baseline false} measures ours only, to
+ * compare two builds of ours (each figure is then printed without a baseline beside it).
  */
 public final class Bench {
   /** bcrypt of 0000, the PIN of every benchmark staff member. */
@@ -52,6 +53,7 @@ public final class Bench {
   private final int screens;
   private final int connections;
   private final int[] rates;
+  private final boolean withBaseline;
   private final int stepSeconds;
   /**
    * How long the first round (at the second rate) runs before the steps, for ours and the
@@ -78,6 +80,7 @@ public final class Bench {
     kills = Integer.parseInt(a.getOrDefault("kills", "5"));
     json = Path.of(a.getOrDefault("json", "target/bench.json"));
     phases = List.of(a.getOrDefault("phases", "screens,commands,streams,queue,failover,backlog,idle").split(","));
+    withBaseline = !"false".equals(a.get("baseline"));
   }
 
   public static void main(String[] args) throws Exception {
@@ -116,7 +119,7 @@ public final class Bench {
         scale.backlog();
       }
       boolean cluster = phases.stream().anyMatch(List.of("screens", "commands", "streams", "queue", "failover")::contains);
-      boolean baseline = phases.stream().anyMatch(List.of("screens", "commands", "streams")::contains);
+      boolean baseline = withBaseline && phases.stream().anyMatch(List.of("screens", "commands", "streams")::contains);
       double[] callPayload = {7000};
       if (cluster) {
         try (Nodes ours = new Nodes(3, base, i -> java(List.of("dk.queue.ops.Main", "--cluster", "--members", members(base), "--cluster-port", String.valueOf(base + 100 + i),

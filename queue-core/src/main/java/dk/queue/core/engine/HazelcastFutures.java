@@ -9,9 +9,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Hazelcast's futures as Vert.x ones, each reply read once. A Hazelcast map future deserializes
- * its reply for itself, and again for every callback given to its own {@code whenComplete}, which
- * {@link Future#fromCompletionStage} uses. Here the callback hangs on the future it delegates to
- * (which holds the reply's bytes) and takes the value the map future has read, or reads it for it.
+ * its reply when it completes, and again for every callback given to its own {@code whenComplete}
+ * (which {@link Future#fromCompletionStage} uses). {@link CompletableFuture#anyOf} waits for the
+ * completion itself instead, which holds the value already read.
  */
 public final class HazelcastFutures {
   private HazelcastFutures() {}
@@ -26,20 +26,17 @@ public final class HazelcastFutures {
     return Future.fromCompletionStage(once(stage));
   }
 
+  @SuppressWarnings("unchecked")
   private static <T> CompletionStage<T> once(CompletionStage<T> stage) {
-    if (!(stage instanceof DelegatingCompletableFuture<T> map) || !(map.getDelegate() instanceof CompletableFuture<?> raw)) {
+    if (stage.getClass() != DelegatingCompletableFuture.class) {
       return stage;
     }
     CompletableFuture<T> value = new CompletableFuture<>();
-    raw.whenComplete((bytes, error) -> {
-      if (error != null) {
+    CompletableFuture.anyOf((CompletableFuture<T>) stage).whenComplete((v, error) -> {
+      if (error == null) {
+        value.complete((T) v);
+      } else {
         value.completeExceptionally(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
-        return;
-      }
-      try {
-        value.complete(map.getNow(null));
-      } catch (RuntimeException e) {
-        value.completeExceptionally(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
       }
     });
     return value;

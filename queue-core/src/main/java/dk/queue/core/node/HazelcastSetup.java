@@ -92,8 +92,12 @@ public final class HazelcastSetup {
     }
     for (String counts : new String[] {Addresses.SIGN_IN_MAP, Addresses.RATE_MAP, Addresses.KIOSK_TICKET_MAP,
         Addresses.OIDC_FLOW_MAP}) {
-      // Keyed by what strangers send: capped per member, the least recently used going first.
-      config.addMapConfig(new MapConfig(counts).setBackupCount(cluster.backups()).setEvictionConfig(new EvictionConfig()
+      // Keyed by what strangers send: capped per member, the least recently used going first. The
+      // tickets a minute are backed up without waiting for it: a count lost with a member only lets
+      // more tickets through in that minute, and a ticket would otherwise wait for a second backup.
+      boolean lenient = counts.equals(Addresses.RATE_MAP);
+      config.addMapConfig(new MapConfig(counts).setBackupCount(lenient ? 0 : cluster.backups())
+          .setAsyncBackupCount(lenient ? cluster.backups() : 0).setEvictionConfig(new EvictionConfig()
           .setEvictionPolicy(EvictionPolicy.LRU).setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(MAX_COUNTS)));
     }
     serialization(config);

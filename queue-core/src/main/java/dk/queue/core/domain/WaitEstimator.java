@@ -104,6 +104,24 @@ public final class WaitEstimator {
    * before the window (those after it were issued before it too).
    */
   static double[] arrivalRates(BranchState state, List<String> services, Instant now) {
+    Rates last = lastRates;
+    if (last != null && last.state == state && last.now.equals(now) && last.services.equals(services)) {
+      return last.rates.clone();
+    }
+    double[] rates = countRates(state, services, now);
+    lastRates = new Rates(state, now, services, rates.clone());
+    return rates;
+  }
+
+  /**
+   * The rates last computed: a branch's view estimates every service of one state at one time, and
+   * each estimate needs the same rates. A pure function's last answer, so sharing it is safe.
+   */
+  private static volatile Rates lastRates;
+
+  private record Rates(BranchState state, Instant now, List<String> services, double[] rates) {}
+
+  private static double[] countRates(BranchState state, List<String> services, Instant now) {
     Instant from = now.minus(RATE_WINDOW);
     Instant earliest = now;
     int[] count = new int[services.size()];
@@ -148,7 +166,7 @@ public final class WaitEstimator {
 
   /** Counts a ticket taken after {@code from}, not at a booking's check-in (those are counted as bookings). */
   private static void countWalkIn(BranchState state, Ticket t, List<String> services, Instant from, int[] count) {
-    if (t.issuedAt().isAfter(from) && state.bookings().byTicket(t.id()).isEmpty()) {
+    if (t.issuedAt().isAfter(from) && (state.bookings().tickets().isEmpty() || state.bookings().byTicket(t.id()).isEmpty())) {
       int s = services.indexOf(t.service());
       if (s >= 0) {
         count[s]++;

@@ -98,8 +98,6 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
   private Outcome answer(Map.Entry<String, BranchState> entry, BranchState after, Outcome outcome) {
     if (!backup) {
       Backups.require(hazelcast, entry.getKey());
-    }
-    if (!backup) {
       Desk desk = after == null || key == null ? null : after.desks().get(((Command.AtDesk) command).desk());
       applied = after == null ? new AppliedCommand(List.of(), null, null, null)
           : new AppliedCommand(outcome.events(), desk == null ? null : desk.id(), key,

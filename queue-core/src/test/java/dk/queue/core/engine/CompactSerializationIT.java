@@ -48,11 +48,9 @@ class CompactSerializationIT {
 
   @Test
   void commandsRunAcrossTwoMembersWithoutJavaSerialization() {
-    String cluster = "compact-" + UUID.randomUUID();
-    int port = freePort();
-    HazelcastInstance a = member(cluster, port, HazelcastSetup::serialization);
-    HazelcastInstance b = member(cluster, port, HazelcastSetup::serialization);
-    assertThat(a.getCluster().getMembers()).hasSize(2);
+    HazelcastInstance[] two = twoMembers("compact-");
+    HazelcastInstance a = two[0];
+    HazelcastInstance b = two[1];
     // With closed days, holiday rules and special hours, so that they cross as well.
     BranchDef def = TestConfig.create().branches().get(0).withClosedDays(new dk.queue.core.domain.ClosedDays(List.of(
         dk.queue.core.domain.SpecialDay.closedOn("juledag"),
@@ -125,10 +123,9 @@ class CompactSerializationIT {
 
   @Test
   void theBackupReachesTheOwnersStateByApplyingItsEvents() {
-    String cluster = "backup-" + UUID.randomUUID();
-    int port = freePort();
-    HazelcastInstance a = member(cluster, port, HazelcastSetup::serialization);
-    HazelcastInstance b = member(cluster, port, HazelcastSetup::serialization);
+    HazelcastInstance[] two = twoMembers("backup-");
+    HazelcastInstance a = two[0];
+    HazelcastInstance b = two[1];
     BranchDef def = TestConfig.create().branches().get(0);
     String key = def.id();
     a.getMap("backup-branches").put(key, BranchState.initial(def, LocalDate.now(def.zone())));
@@ -194,6 +191,16 @@ class CompactSerializationIT {
 
   private static Outcome run(IMap<String, BranchState> branches, String key, Command command) {
     return branches.executeOnKey(key, new CommandProcessor(command, null));
+  }
+
+  /** Two members of the current version in a new cluster. */
+  private HazelcastInstance[] twoMembers(String name) {
+    String cluster = name + UUID.randomUUID();
+    int port = freePort();
+    HazelcastInstance a = member(cluster, port, HazelcastSetup::serialization);
+    HazelcastInstance b = member(cluster, port, HazelcastSetup::serialization);
+    assertThat(a.getCluster().getMembers()).hasSize(2);
+    return new HazelcastInstance[] {a, b};
   }
 
   private HazelcastInstance member(String cluster, int port, Consumer<Config> serialization) {

@@ -99,6 +99,8 @@ final class CommandProcessor implements EntryProcessor<String, BranchState, Outc
     if (!backup) {
       Backups.require(hazelcast, entry.getKey());
       Desk desk = after == null || key == null ? null : after.desks().get(((Command.AtDesk) command).desk());
+      // The desk remembers the key only where remember() did so here.
+      desk = desk != null && key.equals(desk.lastKey()) ? desk : null;
       applied = after == null ? new AppliedCommand(List.of(), null, null, null)
           : new AppliedCommand(outcome.events(), desk == null ? null : desk.id(), key,
               desk == null ? null : desk.lastTicket());

@@ -111,8 +111,10 @@ class BookingApiIT {
 
   @Test
   void checkInTooEarlyThenOnTimeGivesABookedTicketCalledAheadOfWalkIns() throws Exception {
-    String start = ZonedDateTime.now(CLOCK).withZoneSameInstant(CPH).plusHours(2).truncatedTo(ChronoUnit.HOURS)
-        .toOffsetDateTime().toString();
+    ZonedDateTime slot = ZonedDateTime.now(CLOCK).withZoneSameInstant(CPH).plusHours(2).truncatedTo(ChronoUnit.HOURS);
+    // The desk's opening, the check-in (20 minutes before) and the call (30 s after) on one day: a
+    // new day closes the desks and expires the tickets of the day before.
+    String start = (slot.getHour() == 0 ? slot.plusHours(1) : slot).toOffsetDateTime().toString();
     Http.Reply booked = node.post("/api/branches/main/bookings", bookBody(start, "Tid Bestilt"));
     assertThat(booked.status()).as(booked.text()).isEqualTo(201);
     String code = booked.body().get("code").asText();
@@ -120,8 +122,8 @@ class BookingApiIT {
     expect(early, 409, "too_early");
     assertThat(early.body().get("message").asText()).contains("Check-in opens at");
 
-    node.post("/api/branches/main/desks/d3/open", "{\"services\":[\"pas\"]}", anna);
     CLOCK.set(OffsetDateTime.parse(start).toInstant().minus(Duration.ofMinutes(20)));
+    node.post("/api/branches/main/desks/d3/open", "{\"services\":[\"pas\"]}", anna);
     String walkIn = node.post("/api/branches/main/tickets", "{\"service\":\"pas\"}").body().get("id").asText();
     Http.Reply in = node.post("/api/branches/main/check-in", "{\"code\":\"" + code + "\"}");
     assertThat(in.status()).as(in.text()).isEqualTo(201);

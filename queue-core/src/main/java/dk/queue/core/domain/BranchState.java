@@ -199,7 +199,13 @@ public record BranchState(
       day = e.day();
       recentCalls = TreePVector.empty();
       lastNumber = HashTreePMap.empty();
-      handling = HashTreePMap.empty();
+      PMap<String, HandlingStats> earlier = HashTreePMap.empty();
+      for (Map.Entry<String, HandlingStats> h : handling.entrySet()) {
+        if (def.service(h.getKey()).isPresent()) {
+          earlier = earlier.plus(h.getKey(), h.getValue().newDay());
+        }
+      }
+      handling = earlier;
       finished = TreePVector.empty();
       issuedByHour = HashTreePMap.empty();
       for (Moves.Move m : List.copyOf(moves.values())) {

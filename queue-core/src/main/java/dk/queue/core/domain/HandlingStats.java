@@ -12,11 +12,6 @@ public record HandlingStats(long served, long totalSeconds, long earlierServed, 
   public static final HandlingStats NONE = new HandlingStats(0, 0, 0, 0);
   static final long EARLIER_KEPT = 2000;
 
-  /** Today's services only. */
-  public HandlingStats(long served, long totalSeconds) {
-    this(served, totalSeconds, 0, 0);
-  }
-
   public HandlingStats plus(long seconds) {
     return new HandlingStats(served + 1, totalSeconds + seconds, earlierServed, earlierSeconds);
   }

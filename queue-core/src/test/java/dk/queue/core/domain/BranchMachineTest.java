@@ -345,7 +345,7 @@ class BranchMachineTest {
       assertThat(f.ticket(id).state()).isEqualTo(TicketState.DONE);
       assertThat(f.ticket(id).outcome()).isEqualTo("served");
       assertThat(f.state.desks().get("d1").current()).isNull();
-      assertThat(f.state.handling("pas")).isEqualTo(new HandlingStats(1, 7 * 60));
+      assertThat(f.state.handling("pas")).isEqualTo(new HandlingStats(1, 7 * 60, 0, 0));
     }
 
     @Test

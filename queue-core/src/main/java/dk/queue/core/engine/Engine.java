@@ -98,7 +98,16 @@ public final class Engine implements Feeds {
     local.onWritten(state -> {
       timers.written(state);
       String branch = state.def().id();
-      if (ownerDrains() && !state.outbox().isEmpty() && timers.owned().contains(branch)) {
+      if (!ownerDrains()) {
+        return;
+      }
+      // The partition table, not the last look at ownership: an owner that has not yet seen a
+      // branch move to it must still drain what it writes.
+      boolean owner = timers.ownsNow(branch);
+      if (owner != timers.owned().contains(branch)) {
+        timers.recheck();
+      }
+      if (owner && !state.outbox().isEmpty()) {
         // Written here is not yet confirmed (the backup may never get it): the outbox is read again
         // the confirmed way before anything reaches this member's files.
         writtenSinceRead.add(branch);

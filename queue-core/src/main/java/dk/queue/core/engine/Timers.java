@@ -80,7 +80,9 @@ final class Timers {
 
       @Override
       public void migrationFinished(MigrationState state) {
+        // The event can come before this member's copy of the partition table is updated.
         context.runOnContext(v -> refresh());
+        later();
       }
 
       @Override
@@ -106,6 +108,17 @@ final class Timers {
   /** The branches this member owned when ownership was last looked at. */
   Set<String> owned() {
     return owned;
+  }
+
+  /** Whether this member owns the branch's partition now, as its own partition table says. */
+  boolean ownsNow(String branch) {
+    Member owner = hazelcast.getPartitionService().getPartition(branch).getOwner();
+    return owner != null && owner.localMember();
+  }
+
+  /** Ownership was seen to differ from {@link #owned()}: look again. */
+  void recheck() {
+    context.runOnContext(v -> refresh());
   }
 
   /** A state written on this member: a branch whose configuration changed gets its timer set again. */
@@ -135,7 +148,10 @@ final class Timers {
     });
   }
 
-  /** Promotions after a member left can finish without a migration event: look again a little later. */
+  /**
+   * Promotions after a member left can finish without a migration event, and a migration event can
+   * come before the partition table it changed: look again a little later.
+   */
   private void later() {
     context.runOnContext(v -> {
       vertx.setTimer(1000, t -> refresh());

@@ -22,6 +22,9 @@ class OwnerDrainIT {
     int b = freePort();
     List<String> members = List.of("127.0.0.1:" + a, "127.0.0.1:" + b);
     try (TestNode first = node(a, members); TestNode second = node(b, members)) {
+      // The branch's owner may move while the second member's partitions migrate; each member writes
+      // only what it drained as owner, so the commands start once the cluster is settled.
+      settled(first, second);
       String anna = first.login("anna");
       assertThat(first.post("/api/branches/main/desks/d1/open", "{\"services\":[\"pas\"]}", anna).status()).isEqualTo(200);
       for (int i = 0; i < 10; i++) {
@@ -46,6 +49,21 @@ class OwnerDrainIT {
   private static TestNode node(int port, List<String> members) throws Exception {
     return TestNode.start(Files.createTempDirectory("queue-owner-drain"),
         o -> o.withCluster(new ClusterOptions(true, "127.0.0.1", port, members, false, 1, 1)));
+  }
+
+  /** Both members own partitions and no migration runs: the owner stays where it is. */
+  private static void settled(TestNode first, TestNode second) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!settled(first) || !settled(second)) {
+      assertThat(System.nanoTime() - deadline).as("the cluster settled within 30 s").isNegative();
+      Thread.sleep(100);
+    }
+  }
+
+  private static boolean settled(TestNode node) {
+    var partitions = node.node.hazelcast().getPartitionService();
+    return partitions.isClusterSafe() && partitions.getPartitions().stream()
+        .map(p -> p.getOwner()).filter(java.util.Objects::nonNull).distinct().count() == 2;
   }
 
   private static boolean owns(TestNode node, String branch) throws Exception {

@@ -8,9 +8,9 @@ import dk.queue.core.domain.ServiceDef;
 import dk.queue.core.node.ClusterOptions;
 import dk.queue.core.node.Eventually;
 import dk.queue.core.node.Http;
+import dk.queue.core.node.Ports;
 import dk.queue.core.node.TestConfig;
 import dk.queue.core.node.TestNode;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,10 +60,10 @@ class AdminClusterIT {
     dir = Files.createTempDirectory("queue-admin-cluster");
     Path file = dir.resolve("organisation.yaml");
     provider = new OidcSignIn();
-    int httpA = freePort();
+    int httpA = Ports.free();
     Files.writeString(file, YAML + provider.section("http://127.0.0.1:" + httpA));
-    int portA = freePort();
-    int portB = freePort();
+    int portA = Ports.free();
+    int portB = Ports.free();
     List<String> members = List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB);
     String name = "admin-" + ProcessHandle.current().pid();
     a = TestNode.start(dir.resolve("a"), o -> o.withConfig(ConfigLoader.load(file)).withWebModules(Main.webModules())
@@ -281,11 +281,5 @@ class AdminClusterIT {
   private static ServiceDef service(TestNode node, String id) {
     return node.node.engine().config().branch("main").orElseThrow().services().stream()
         .filter(s -> s.id().equals(id)).findFirst().orElse(null);
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

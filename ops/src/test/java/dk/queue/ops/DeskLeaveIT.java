@@ -6,8 +6,8 @@ import dk.queue.core.config.ConfigLoader;
 import dk.queue.core.node.ClusterOptions;
 import dk.queue.core.node.Http;
 import dk.queue.core.node.NodeOptions;
+import dk.queue.core.node.Ports;
 import dk.queue.core.node.QueueNode;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -138,12 +138,6 @@ class DeskLeaveIT {
     }
   }
 
-  static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
   static QueueNode startNode(Path data, int port, UnaryOperator<NodeOptions> more) throws Exception {
     NodeOptions options = more.apply(NodeOptions.defaults(ConfigLoader.demo(), data).withPort(port)
         .withWebModules(Main.webModules()));
@@ -163,7 +157,7 @@ class DeskLeaveIT {
   @Test
   void aDeskPageWhoseNodeRestartsAloneSaysItIsSignedOutBeforeTheNextActionAndTheDeskIsAsItWas() throws Exception {
     Path data = Files.createTempDirectory("queue-desk-restart");
-    int port = freePort();
+    int port = Ports.free();
     QueueNode alone = startNode(data, port, o -> o);
     String url = "http://127.0.0.1:" + port;
     try (Browser desk = new Browser(1280, 900)) {
@@ -191,10 +185,10 @@ class DeskLeaveIT {
 
   @Test
   void aSignInOutlivesTheRestartOfTheNodeTheDeskPageTalksTo() throws Exception {
-    int httpA = freePort();
-    int httpB = freePort();
-    int hzA = freePort();
-    int hzB = freePort();
+    int httpA = Ports.free();
+    int httpB = Ports.free();
+    int hzA = Ports.free();
+    int hzB = Ports.free();
     List<String> members = List.of("127.0.0.1:" + hzA, "127.0.0.1:" + hzB);
     List<String> urls = List.of("http://127.0.0.1:" + httpA, "http://127.0.0.1:" + httpB);
     String name = "desk-leave-" + ProcessHandle.current().pid();

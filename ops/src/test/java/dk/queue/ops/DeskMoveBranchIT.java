@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.queue.core.domain.Moves;
 import dk.queue.core.node.Http;
+import dk.queue.core.node.Ports;
 import dk.queue.core.node.QueueNode;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -28,7 +29,7 @@ class DeskMoveBranchIT {
     ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Europe/Copenhagen"));
     ZonedDateTime noon = now.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY)).withHour(12).withMinute(0);
     Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(now, noon));
-    QueueNode node = DeskLeaveIT.startNode(Files.createTempDirectory("queue-move-branch"), DeskLeaveIT.freePort(),
+    QueueNode node = DeskLeaveIT.startNode(Files.createTempDirectory("queue-move-branch"), Ports.free(),
         o -> o.withClock(clock));
     String base = DemoNode.base(node);
     try (Browser desk = new Browser(1280, 900); Browser phone = Browser.phone(390, 800)) {

@@ -3,9 +3,9 @@ package dk.queue.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.queue.core.config.ConfigLoader;
+import dk.queue.core.node.Ports;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,12 +27,6 @@ class NodeProcessIT {
     return jar;
   }
 
-  static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
   /** What a starting node prints, up to its last start-up line (the API's address), within 90 s. */
   static String startLines(Process p) throws Exception {
     List<String> lines = new ArrayList<>();
@@ -51,7 +45,7 @@ class NodeProcessIT {
 
   @Test
   void jarStartsADemoNodeAndPrintsItsPages() throws Exception {
-    int port = freePort();
+    int port = Ports.free();
     Path data = Files.createTempDirectory("queue-jar");
     Process p = new ProcessBuilder("java", "-jar", jar().toString(), "--port", String.valueOf(port),
         "--data-dir", data.toString()).redirectErrorStream(true).start();
@@ -73,7 +67,7 @@ class NodeProcessIT {
 
   @Test
   void aNodeStartedWithSighupIgnoredSaysItCannotReloadOnIt() throws Exception {
-    int port = freePort();
+    int port = Ports.free();
     Path data = Files.createTempDirectory("queue-nohup");
     Path config = data.resolve("queue.yaml");
     try (java.io.InputStream in = ConfigLoader.class.getResourceAsStream(ConfigLoader.DEMO_RESOURCE)) {

@@ -7,6 +7,7 @@ import dk.queue.core.config.ConfigLoader;
 import dk.queue.core.engine.Addresses;
 import dk.queue.core.node.ClusterOptions;
 import dk.queue.core.node.Http;
+import dk.queue.core.node.Ports;
 import dk.queue.core.node.TestConfig;
 import dk.queue.core.node.TestNode;
 import java.net.URI;
@@ -41,9 +42,9 @@ class OidcBrowserIT {
   @BeforeAll
   static void start() throws Exception {
     provider = new OidcSignIn();
-    int clusterA = DeskLeaveIT.freePort();
-    int clusterB = DeskLeaveIT.freePort();
-    int httpB = DeskLeaveIT.freePort();
+    int clusterA = Ports.free();
+    int clusterB = Ports.free();
+    int httpB = Ports.free();
     yaml = TestConfig.TWO_BRANCHES_YAML + String.join("\n",
         "staff:",
         "  - {user: anna, name: Anna, pinHash: \"" + HASH + "\", skills: [pas], email: Anna.Hansen@kommune.dk}",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.queue.core.node.Http;
+import dk.queue.core.node.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ class ScreenBrowserIT {
 
   @BeforeAll
   static void start() throws Exception {
-    int http0 = NodeProcessIT.freePort();
-    int cluster = NodeProcessIT.freePort();
+    int http0 = Ports.free();
+    int cluster = Ports.free();
     Path data = Files.createTempDirectory("queue-screens");
     node = new NodeProcess(http0, cluster, List.of("127.0.0.1:" + cluster), data).start();
     node.awaitReady(120);

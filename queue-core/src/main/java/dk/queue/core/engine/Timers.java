@@ -110,10 +110,17 @@ final class Timers {
     return owned;
   }
 
-  /** Whether this member owns the branch's partition now, as its own partition table says. */
+  /**
+   * Whether this member owns the branch's partition now, as its own partition table says (false
+   * while the member shuts down). Called where a state is written, so it never throws.
+   */
   boolean ownsNow(String branch) {
-    Member owner = hazelcast.getPartitionService().getPartition(branch).getOwner();
-    return owner != null && owner.localMember();
+    try {
+      Member owner = hazelcast.getPartitionService().getPartition(branch).getOwner();
+      return owner != null && owner.localMember();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** Ownership was seen to differ from {@link #owned()}: look again. */

@@ -14,9 +14,8 @@ import dk.queue.core.node.ClusterOptions;
 import dk.queue.core.node.Eventually;
 import dk.queue.core.node.HazelcastSetup;
 import dk.queue.core.node.NodeOptions;
+import dk.queue.core.node.Ports;
 import dk.queue.core.node.TestConfig;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +50,7 @@ class BackupLossIT {
     String cluster = "backup-loss-" + UUID.randomUUID();
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      ports.add(freePort());
+      ports.add(Ports.free());
     }
     List<String> addresses = ports.stream().map(p -> "127.0.0.1:" + p).toList();
     for (int port : ports) {
@@ -140,13 +139,5 @@ class BackupLossIT {
     PartitionReplica replica = partitions.getPartition(partitions.getPartitionId(branch)).getReplica(index);
     return members.stream().filter(m -> m.getCluster().getLocalMember().getUuid().equals(replica.uuid()))
         .findFirst().orElseThrow();
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

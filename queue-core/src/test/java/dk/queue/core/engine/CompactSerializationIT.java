@@ -19,9 +19,8 @@ import dk.queue.core.domain.Ticket;
 import dk.queue.core.domain.TicketState;
 import dk.queue.core.engine.serial.RecordSerializer;
 import dk.queue.core.node.HazelcastSetup;
+import dk.queue.core.node.Ports;
 import dk.queue.core.node.TestConfig;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -170,7 +169,7 @@ class CompactSerializationIT {
   @Test
   void aMemberWithAComponentMoreReadsWhatTheCurrentVersionWrote() {
     String cluster = "upgrade-" + UUID.randomUUID();
-    int port = freePort();
+    int port = Ports.free();
     HazelcastInstance current = member(cluster, port, HazelcastSetup::serialization);
     HazelcastInstance next = member(cluster, port, c -> c.getSerializationConfig().getCompactSerializationConfig()
         .addSerializer(new RecordSerializer<>(TicketNext.class, Ticket.class.getName())));
@@ -196,7 +195,7 @@ class CompactSerializationIT {
   /** Two members of the current version in a new cluster. */
   private HazelcastInstance[] twoMembers(String name) {
     String cluster = name + UUID.randomUUID();
-    int port = freePort();
+    int port = Ports.free();
     HazelcastInstance a = member(cluster, port, HazelcastSetup::serialization);
     HazelcastInstance b = member(cluster, port, HazelcastSetup::serialization);
     assertThat(a.getCluster().getMembers()).hasSize(2);
@@ -217,13 +216,5 @@ class CompactSerializationIT {
     HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
     members.add(member);
     return member;
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.queue.core.node.ClusterOptions;
+import dk.queue.core.node.Ports;
 import dk.queue.core.node.TestNode;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class OwnerDrainIT {
   @Test
   void theOwnerWritesTheEventsOfItsBranchesWhicheverNodeRanTheCommand() throws Exception {
-    int a = freePort();
-    int b = freePort();
+    int a = Ports.free();
+    int b = Ports.free();
     List<String> members = List.of("127.0.0.1:" + a, "127.0.0.1:" + b);
     try (TestNode first = node(a, members); TestNode second = node(b, members)) {
       // The branch's owner may move while the second member's partitions migrate; each member writes
@@ -77,11 +76,5 @@ class OwnerDrainIT {
 
   private static int backlog(TestNode node) throws Exception {
     return node.get("/health/ready").body().at("/checks/store/outboxBacklog").asInt();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

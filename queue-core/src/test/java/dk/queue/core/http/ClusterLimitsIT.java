@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.queue.core.config.KioskDef;
 import dk.queue.core.node.ClusterOptions;
 import dk.queue.core.node.Http.Reply;
+import dk.queue.core.node.Ports;
 import dk.queue.core.node.TestNode;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +24,8 @@ class ClusterLimitsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    int portA = freePort();
-    int portB = freePort();
+    int portA = Ports.free();
+    int portB = Ports.free();
     List<String> members = List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB);
     a = TestNode.start(Files.createTempDirectory("queue-limits"),
         o -> o.withCluster(new ClusterOptions(true, "127.0.0.1", portA, members, false, 1, 1, "limits-test")));
@@ -43,12 +43,6 @@ class ClusterLimitsIT {
   static void stop() throws Exception {
     b.close();
     a.close();
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 
   @Test

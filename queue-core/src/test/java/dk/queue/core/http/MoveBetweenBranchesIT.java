@@ -7,8 +7,8 @@ import dk.queue.core.domain.Moves;
 import dk.queue.core.node.ClusterOptions;
 import dk.queue.core.node.Eventually;
 import dk.queue.core.node.Http.Reply;
+import dk.queue.core.node.Ports;
 import dk.queue.core.node.TestNode;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ class MoveBetweenBranchesIT {
 
   @BeforeAll
   static void cluster() throws Exception {
-    List<Integer> hz = List.of(freePort(), freePort(), freePort());
+    List<Integer> hz = List.of(Ports.free(), Ports.free(), Ports.free());
     List<String> members = hz.stream().map(p -> "127.0.0.1:" + p).toList();
     String name = "moves-" + ProcessHandle.current().pid();
     for (int port : hz) {
@@ -50,12 +50,6 @@ class MoveBetweenBranchesIT {
       } catch (Exception e) {
         // the killed one
       }
-    }
-  }
-
-  static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.queue.core.config.ReminderSettings;
 import dk.queue.core.node.BookingConfig;
 import dk.queue.core.node.ClusterOptions;
+import dk.queue.core.node.Ports;
 import dk.queue.core.node.TestNode;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,8 +32,8 @@ class ReminderClusterIT {
       ReminderSettings settings = new ReminderSettings(LocalTime.of(18, 0), 1, null,
           new ReminderSettings.Sms(gateway.url(), Map.of("Content-Type", "application/json"),
               "{\"to\": \"{to}\", \"message\": \"{text}\"}"));
-      int p1 = freePort();
-      int p2 = freePort();
+      int p1 = Ports.free();
+      int p2 = Ports.free();
       List<String> members = List.of("127.0.0.1:" + p1, "127.0.0.1:" + p2);
       TestNode first = node(p1, members, settings, clock);
       TestNode second = node(p2, members, settings, clock);
@@ -89,11 +89,5 @@ class ReminderClusterIT {
       }
     }
     return false;
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

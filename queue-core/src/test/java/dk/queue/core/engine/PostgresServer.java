@@ -1,7 +1,7 @@
 package dk.queue.core.engine;
 
+import dk.queue.core.node.Ports;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,7 +62,7 @@ public final class PostgresServer implements AutoCloseable {
     if (root) {
       exec(List.of("chown", "postgres:postgres", dir.toString()), false);
     }
-    PostgresServer server = new PostgresServer(dir, freePort(), root);
+    PostgresServer server = new PostgresServer(dir, Ports.free(), root);
     server.exec(List.of(BIN + "/initdb", "-D", dir.resolve("data").toString(), "-U", "postgres", "--auth=trust",
         "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"));
     return server;
@@ -175,11 +175,5 @@ public final class PostgresServer implements AutoCloseable {
     }
     java.util.Arrays.sort(versions, java.util.Comparator.comparingInt(f -> Integer.parseInt(f.getName())));
     return versions[versions.length - 1].getPath() + "/bin";
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -115,7 +115,8 @@ public final class WaitEstimator {
    * How many squared standard errors the services' mean must be off the one it would move to
    * count, with n = K + services counted: Robbins' normal-mixture boundary
    * (1 + K/n) · ln((n + K) / (K · α²)), which normal noise about a right mean crosses with
-   * probability at most α however often it is looked at. For α = {@value #FALSE_MOVES} about 17.8 after 50 services, 18.6 after 500.
+   * probability at most α however often it is looked at. For α = {@value #FALSE_MOVES}: about 17.8
+   * after 50 services, 18.6 after 500.
    */
   static double threshold(double n, double alpha) {
     return (1 + PRIOR_WEIGHT / n) * Math.log((n + PRIOR_WEIGHT) / (PRIOR_WEIGHT * alpha * alpha));

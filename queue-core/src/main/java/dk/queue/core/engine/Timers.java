@@ -30,9 +30,9 @@ import java.util.function.Function;
 /**
  * Which branches this member owns, and for each a timer set for the next moment the time alone
  * changes it (an opening, a closing, local midnight): at that moment the owner runs a tick on the
- * branch. Ownership is looked at again when partitions migrate or members come and go, never on a
- * schedule; a command that changes a branch's configuration, or when a desk left signed out closes,
- * sets its timer again.
+ * branch. Ownership is looked at again when partitions migrate, members come and go, or a state
+ * written here shows it moved ({@link #ownsNow}), never on a schedule; a command that changes a
+ * branch's configuration, or when a desk left signed out closes, sets its timer again.
  */
 final class Timers {
   private static final System.Logger LOG = System.getLogger(Timers.class.getName());
